@@ -1,0 +1,238 @@
+package xferlab.server;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+
+import xferlab.protocol.Digests;
+import xferlab.protocol.ErrorCode;
+import xferlab.protocol.FileName;
+import xferlab.protocol.LineReader;
+import xferlab.protocol.LineTooLongException;
+import xferlab.protocol.Limits;
+import xferlab.protocol.Printable;
+import xferlab.protocol.Reply;
+import xferlab.protocol.Size;
+import xferlab.protocol.XferException;
+
+/**
+ * Serves one connection: one upload, from the name line to the close. Runs on its
+ * own thread, so however slowly this client sends, no other client waits for it
+ * (XFER-CONC-02).
+ */
+final class UploadHandler implements Runnable {
+    /**
+     * Big enough that a read returns many segments' worth of octets at once; small
+     * enough that thousands of connections do not need much memory.
+     */
+    static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Socket socket;
+    private final Storage storage;
+    private final ServerConfig config;
+
+    /** What the connection was waiting for; named in the log when it times out or ends. */
+    private String stage = "the name line";
+
+    UploadHandler(Socket socket, Storage storage, ServerConfig config) {
+        this.socket = socket;
+        this.storage = storage;
+        this.config = config;
+    }
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        String outcome;
+        boolean replied = false;
+        try {
+            // Every read now waits at most the idle timeout (XFER-TIME-01): a client
+            // that goes silent, at any stage, costs us a thread only that long.
+            socket.setSoTimeout(Math.toIntExact(Math.max(1, config.idleTimeout().toMillis())));
+            InputStream in = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
+            OutputStream out = socket.getOutputStream();
+            try {
+                outcome = upload(in, out);
+                replied = true;
+            } catch (XferException refusal) {
+                send(out, refusal.reply());
+                replied = true;
+                outcome = "refused: " + refusal.reply().line();
+            }
+        } catch (SocketTimeoutException e) {
+            trySend(new Reply.Error(ErrorCode.IDLE_TIMEOUT.code(),
+                    "idle timeout after " + seconds(config.idleTimeout())));
+            outcome = "timed out waiting for " + stage;
+        } catch (EOFException e) {
+            outcome = "client closed the connection while we waited for " + stage;
+        } catch (IOException e) {
+            outcome = "connection failed while we waited for " + stage + ": " + e.getMessage();
+        } catch (RuntimeException e) {
+            // A bug must cost one connection, never the server (XFER-LIVE-01).
+            outcome = "internal error: " + e;
+        }
+        if (replied) {
+            lingeringClose();
+        } else {
+            closeQuietly();
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        config.log().accept(remote() + " " + outcome + " (" + millis + " ms)");
+    }
+
+    /** Runs the upload; returns the log line of a stored file. */
+    private String upload(InputStream in, OutputStream out) throws IOException, XferException {
+        LineReader lines = new LineReader(in);
+        String name = FileName.parse(readLine(lines, Limits.MAX_NAME_OCTETS, "name"));
+        stage = "the size line";
+        long size = Size.parse(readLine(lines, Limits.MAX_SIZE_OCTETS, "size"));
+        checkRoomFor(size);
+        send(out, new Reply.Ready());
+        try (Storage.Upload upload = begin(name)) {
+            String digest = receive(in, size, upload);
+            stage = "the file to be committed";
+            commit(upload);
+            send(out, new Reply.Ok(digest));
+            return "stored \"" + Printable.escape(name.getBytes(StandardCharsets.UTF_8)) + "\", "
+                    + size + " octets, sha256 " + digest;
+        }
+    }
+
+    private static byte[] readLine(LineReader lines, int limit, String what) throws IOException, XferException {
+        try {
+            return lines.readLine(limit);
+        } catch (LineTooLongException e) {
+            throw new XferException(ErrorCode.MALFORMED_LINE,
+                    what + " line is longer than " + limit + " octets");
+        }
+    }
+
+    private void checkRoomFor(long size) throws IOException, XferException {
+        if (size > config.maxSize()) {
+            throw new XferException(ErrorCode.TOO_LARGE,
+                    "size is above the limit of " + config.maxSize() + " octets");
+        }
+        long free = storage.freeSpace();
+        if (size > free) {
+            throw new XferException(ErrorCode.TOO_LARGE,
+                    "size is above the free space of " + free + " octets");
+        }
+    }
+
+    /**
+     * Reads exactly {@code size} octets: never more, so that whatever the client
+     * sends after the payload is never stored (XFER-UP-06). The digest is computed
+     * as the octets pass, so nothing is read twice and no file is held in memory.
+     */
+    private String receive(InputStream in, long size, Storage.Upload upload) throws IOException, XferException {
+        MessageDigest sha256 = Digests.sha256();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long received = 0;
+        while (received < size) {
+            stage = "payload octet " + (received + 1) + " of " + size;
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, size - received));
+            if (n == -1) {
+                throw new EOFException();
+            }
+            sha256.update(buffer, 0, n);
+            try {
+                upload.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw storageFailure(e);
+            }
+            received += n;
+        }
+        return Digests.hex(sha256.digest());
+    }
+
+    private Storage.Upload begin(String name) throws XferException {
+        try {
+            return storage.begin(name);
+        } catch (IOException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    private void commit(Storage.Upload upload) throws XferException {
+        try {
+            upload.commit();
+        } catch (IOException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    private XferException storageFailure(IOException cause) {
+        // The details go to the log; the client learns only that storing failed.
+        config.log().accept(remote() + " storage failure: " + cause);
+        return new XferException(ErrorCode.STORAGE_FAILURE, "storage failure");
+    }
+
+    private static void send(OutputStream out, Reply reply) throws IOException {
+        out.write(reply.encode());
+        out.flush();
+    }
+
+    private void trySend(Reply reply) {
+        try {
+            send(socket.getOutputStream(), reply);
+        } catch (IOException e) {
+            // best effort (XFER-TIME-02): the client may be gone already
+        }
+    }
+
+    /**
+     * Closes without destroying the reply just sent (XFER-CLOSE-01). If we closed
+     * while the client's octets still sat unread in our receive buffer (a payload
+     * sent after an early ERROR, surplus octets after the payload), the kernel would
+     * answer with a reset, and a reset can discard our reply before the client reads
+     * it. So: send FIN, read and discard until the client closes too, for a bounded
+     * time, then close.
+     */
+    private void lingeringClose() {
+        long deadline = System.nanoTime() + config.lingerTime().toNanos();
+        try (socket) {
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            byte[] sink = new byte[8192];
+            while (true) {
+                long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                if (left <= 0) {
+                    break;
+                }
+                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+                if (in.read(sink) == -1) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // the client is gone or silent: nothing left to protect
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+
+    private String remote() {
+        if (socket.getRemoteSocketAddress() instanceof InetSocketAddress address) {
+            return address.getAddress().getHostAddress() + ":" + address.getPort();
+        }
+        return String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}
