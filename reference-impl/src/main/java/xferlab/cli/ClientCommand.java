@@ -15,7 +15,8 @@ import xferlab.client.XferClient;
 @Command(name = "client",
         mixinStandardHelpOptions = true,
         description = {
-            "Uploads FILE to an XFER server and checks the SHA-256 digest the server returns.",
+            "Uploads FILE to an XFER server.",
+            "Checks the SHA-256 digest the server returns against the octets sent.",
             "Prints the stored name, size and digest on standard output; progress and errors",
             "go to standard error."},
         exitCodeListHeading = "%nExit status:%n",

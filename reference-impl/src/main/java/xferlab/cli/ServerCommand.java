@@ -17,7 +17,8 @@ import xferlab.server.XferServer;
 @Command(name = "server",
         mixinStandardHelpOptions = true,
         description = {
-            "Serves XFER uploads into a storage directory until stopped (Ctrl-C).",
+            "Serves XFER uploads into a storage directory until stopped.",
+            "Stop it with Ctrl-C (or SIGTERM); uploads in progress are then discarded.",
             "Uploads in progress are written to a temporary directory beside the storage",
             "directory (DIR gets .DIR.xfer-tmp) and renamed into place once complete and",
             "flushed to disk. Logs one line per connection to standard error."},
