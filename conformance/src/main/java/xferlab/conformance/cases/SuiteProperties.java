@@ -1,0 +1,76 @@
+package xferlab.conformance.cases;
+
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.AroundTryHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.ParameterResolutionContext;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.ResolveParameterHook;
+import net.jqwik.api.lifecycle.TryExecutionResult;
+import net.jqwik.api.lifecycle.TryExecutor;
+import net.jqwik.api.lifecycle.TryLifecycleContext;
+
+/**
+ * Runs a jqwik property inside the suite: seeds it from the run's seed (so
+ * {@code --seed} replays the same generated data), gives it a {@link ServerUnderTest},
+ * keeps the transcripts of the last failing try (the shrunk sample), and checks
+ * afterwards that the server still serves.
+ */
+public final class SuiteProperties implements AroundPropertyHook, AroundTryHook, ResolveParameterHook {
+    private static final ThreadLocal<CaseScope> SCOPE = new ThreadLocal<>();
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext property, PropertyExecutor executor)
+            throws Throwable {
+        SuiteContext context = SuiteContext.current();
+        Method method = property.targetMethod();
+        CaseScope scope = CaseScope.open(method, context);
+        property.attributes().setSeed(Long.toString(scope.seed()));
+        SCOPE.set(scope);
+        try {
+            PropertyExecutionResult result = executor.execute();
+            result.shrunkSample().ifPresent(sample -> scope.sample(sample.parameters().toString()));
+            if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
+                try {
+                    Liveness.check(context);
+                } catch (Violation violation) {
+                    return result.mapToFailed(violation);
+                }
+            }
+            return result;
+        } finally {
+            SCOPE.remove();
+        }
+    }
+
+    @Override
+    public TryExecutionResult aroundTry(TryLifecycleContext context, TryExecutor executor, java.util.List<Object> parameters)
+            throws Throwable {
+        CaseScope scope = SCOPE.get();
+        scope.startTry();
+        TryExecutionResult result = executor.execute(parameters);
+        if (result.isFalsified()) {
+            scope.tryFailed();
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<ParameterSupplier> resolve(ParameterResolutionContext parameter, LifecycleContext lifecycle) {
+        if (parameter.typeUsage().isOfType(ServerUnderTest.class)) {
+            return Optional.of(optionalTry -> new ServerUnderTest(SuiteContext.current(), SCOPE.get()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int aroundPropertyProximity() {
+        // Outside jqwik's own hooks: the seed must be set before the generators are built.
+        return -100;
+    }
+}

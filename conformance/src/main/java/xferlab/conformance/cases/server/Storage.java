@@ -1,0 +1,54 @@
+package xferlab.conformance.cases.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import xferlab.conformance.cases.ServerUnderTest;
+import xferlab.conformance.cases.Violation;
+
+/** Checks of the storage directory after an upload that should have left no trace. */
+final class Storage {
+    private Storage() {
+    }
+
+    /**
+     * Expects {@code name} to hold {@code previous} (or to be absent, if null), once
+     * the server has answered a later connection: a server that is still busy with
+     * the aborted one gets that long to clean up.
+     */
+    static void expectUnchanged(ServerUnderTest server, String name, byte[] previous, String when) throws IOException {
+        if (!server.hasStorage()) {
+            return;
+        }
+        settle(server);
+        Path file = server.storage().resolve(name);
+        if (previous == null && Files.exists(file)) {
+            throw Violation.of("XFER-STORE-04")
+                    .expected("no file \"" + name + "\": the upload ended " + when)
+                    .actual("a file of " + Files.size(file) + " octets: a partial upload was kept")
+                    .hint(AbortCases.NO_TRACE_HINT)
+                    .build();
+        }
+        if (previous != null) {
+            byte[] now = Files.exists(file) ? Files.readAllBytes(file) : null;
+            if (now == null || !Arrays.equals(now, previous)) {
+                throw Violation.of("XFER-STORE-04")
+                        .expected("\"" + name + "\" keeps its previous " + previous.length + " octets: the new upload ended " + when)
+                        .actual(now == null ? "the file is gone" : "it now holds " + now.length + " other octets")
+                        .hint(AbortCases.NO_TRACE_HINT)
+                        .build();
+            }
+        }
+    }
+
+    /**
+     * Waits until the server has served a fresh, correct upload: proof that it has
+     * moved on, and for a one-client-at-a-time server, that it has finished the
+     * connection before.
+     */
+    static void settle(ServerUnderTest server) throws IOException {
+        Wire.upload(server, Wire.uniqueName(server, "settle"), new byte[] {'.'}, "XFER-LIVE-01");
+    }
+}

@@ -1,0 +1,171 @@
+package xferlab.conformance.cases.server;
+
+import static xferlab.conformance.cases.server.Wire.header;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import xferlab.conformance.cases.Covers;
+import xferlab.conformance.cases.Expect;
+import xferlab.conformance.cases.Section;
+import xferlab.conformance.cases.ServerUnderTest;
+import xferlab.conformance.cases.SuiteExtension;
+import xferlab.conformance.cases.Violation;
+import xferlab.conformance.wire.Connection;
+
+@Section("7. Storage")
+@Order(7)
+@ExtendWith(SuiteExtension.class)
+class StorageCases {
+
+    @Test
+    @Covers({"XFER-STORE-05", "XFER-STORE-03"})
+    @DisplayName("while an upload is in progress, nothing new appears in the storage directory")
+    void uploadInProgressIsInvisible(ServerUnderTest server) throws IOException {
+        Path storage = server.storage();
+        Set<String> before = names(storage);
+        String name = Wire.uniqueName(server, "in-progress");
+        byte[] payload = Wire.randomOctets(server.random(), 200_000);
+        try (Connection connection = server.connect("upload in progress")) {
+            connection.send(header(name, payload.length));
+            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            connection.send(payload, 0, payload.length / 2);
+            // The server has sent READY and receives half the payload: whatever it writes
+            // now must live outside the storage directory. Watch for a while.
+            Set<String> during = watch(storage, before, java.time.Duration.ofMillis(500));
+            if (!during.isEmpty()) {
+                throw Violation.of(during.contains(name) ? "XFER-STORE-03" : "XFER-STORE-05")
+                        .expected("no new entry in the storage directory before the upload completes")
+                        .actual("found " + during + " while half of the payload had been sent")
+                        .hint("a file that appears before it is complete can be read half-written, and stays "
+                                + "half-written if the client vanishes: write to a temporary file outside the "
+                                + "storage directory, then rename it into place")
+                        .build();
+            }
+            connection.send(payload, payload.length / 2, payload.length - payload.length / 2);
+            Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
+        }
+        Wire.assertStored(server, name, payload, "XFER-STORE-01");
+    }
+
+    @Test
+    @Covers({"XFER-STORE-03"})
+    @DisplayName("a file being replaced reads as the old or the new content, never a mix")
+    void replaceIsAtomic(ServerUnderTest server) throws IOException {
+        Path storage = server.storage();
+        String name = Wire.uniqueName(server, "replace");
+        byte[] old = new byte[256 * 1024];
+        Arrays.fill(old, (byte) 'o');
+        byte[] fresh = new byte[256 * 1024];
+        Arrays.fill(fresh, (byte) 'n');
+        Wire.upload(server, name, old, "XFER-UP-01");
+        Path file = storage.resolve(name);
+        try (Connection connection = server.connect("replacing upload, sent in slices")) {
+            connection.send(header(name, fresh.length));
+            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            int slice = fresh.length / 16;
+            connection.transcript().fault("re-segment: the payload in 16 slices, the file read between slices");
+            for (int at = 0; at < fresh.length; at += slice) {
+                connection.send(fresh, at, slice);
+                checkWhole(file, old, fresh);
+            }
+            Expect.ok(connection, fresh, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
+        }
+        Wire.assertStored(server, name, fresh, "XFER-STORE-03");
+    }
+
+    private static void checkWhole(Path file, byte[] old, byte[] fresh) throws IOException {
+        byte[] seen;
+        try {
+            seen = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw Violation.of("XFER-STORE-03")
+                    .expected("the name always holds the old or the new content")
+                    .actual("the file was missing while being replaced")
+                    .hint("do not delete the old file first: rename the complete new file over it")
+                    .build();
+        }
+        if (!Arrays.equals(seen, old) && !Arrays.equals(seen, fresh)) {
+            throw Violation.of("XFER-STORE-03")
+                    .expected("the old " + old.length + " octets or the new " + fresh.length)
+                    .actual(seen.length + " octets, a mix or a part (a reader saw the file being written)")
+                    .hint("write the new content to a temporary file and rename it over the old one: a rename "
+                            + "within one file system is atomic")
+                    .build();
+        }
+    }
+
+    @Test
+    @Covers({"XFER-STORE-06"})
+    @DisplayName("a server killed mid-upload and restarted keeps the old content and no temporary file")
+    void crashMidUploadKeepsThePreviousContent(ServerUnderTest server) throws IOException {
+        server.requireControl();
+        Path storage = server.storage();
+        String name = Wire.uniqueName(server, "crash");
+        byte[] old = Wire.randomOctets(server.random(), 5000);
+        Wire.upload(server, name, old, "XFER-UP-01");
+        Set<String> before = names(storage);
+        byte[] payload = Wire.randomOctets(server.random(), 300_000);
+        try (Connection connection = server.connect("upload cut by a crash")) {
+            connection.send(header(name, payload.length));
+            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            connection.send(payload, 0, 150_000);
+            connection.transcript().fault("kill: the server is killed (SIGKILL) after octet 150000 of "
+                    + payload.length + " of the payload");
+            server.kill();
+        }
+        server.restart();
+        Wire.upload(server, Wire.uniqueName(server, "after-crash"), new byte[] {'!'}, "XFER-STORE-06");
+        byte[] now = Files.exists(storage.resolve(name)) ? Files.readAllBytes(storage.resolve(name)) : null;
+        if (now == null || !Arrays.equals(now, old)) {
+            throw Violation.of("XFER-STORE-06")
+                    .expected("\"" + name + "\" holds its previous " + old.length + " octets after the crash")
+                    .actual(now == null ? "the file is gone" : "it holds " + now.length + " other octets")
+                    .hint("never write into the final name: a crash leaves whatever was written so far")
+                    .build();
+        }
+        Set<String> extra = names(storage);
+        extra.removeAll(before);
+        extra.removeIf(n -> n.startsWith("after-crash-"));
+        if (!extra.isEmpty()) {
+            throw Violation.of("XFER-STORE-06")
+                    .expected("no temporary file in the storage directory after the restart")
+                    .actual("found " + extra)
+                    .hint("keep temporary files outside the storage directory, and remove stale ones at start-up")
+                    .build();
+        }
+    }
+
+    /**
+     * Looks at the directory until a name not in {@code before} appears or the time
+     * is up; returns the new names (empty if none appeared). A bounded observation:
+     * absence can only be watched for, not waited on.
+     */
+    private static Set<String> watch(Path dir, Set<String> before, java.time.Duration duration) throws IOException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (true) {
+            Set<String> now = names(dir);
+            now.removeAll(before);
+            if (!now.isEmpty() || System.nanoTime() > deadline) {
+                return now;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); // polling pace, not a wait for an event
+        }
+    }
+
+    static Set<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return new HashSet<>(files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+}

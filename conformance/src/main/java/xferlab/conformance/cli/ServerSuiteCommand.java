@@ -1,0 +1,214 @@
+package xferlab.conformance.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import xferlab.conformance.cases.SuiteContext;
+import xferlab.conformance.cases.Timing;
+import xferlab.conformance.report.CaseResult;
+import xferlab.conformance.report.ConsoleReport;
+import xferlab.conformance.report.RunReport;
+import xferlab.conformance.run.Selection;
+import xferlab.conformance.run.SuiteRunner;
+import xferlab.conformance.target.ConnectedTarget;
+import xferlab.conformance.target.EmbeddedTarget;
+import xferlab.conformance.target.LaunchException;
+import xferlab.conformance.target.LaunchedTarget;
+import xferlab.conformance.target.Ports;
+import xferlab.conformance.target.Target;
+import xferlab.spec.Catalogue;
+
+@Command(name = "server",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the server suite: the suite plays the client, careful or careless, and checks",
+            "every answer against the spec. With no target, it runs against the bundled",
+            "reference server."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  java -jar xfer-conformance.jar server",
+            "  java -jar xfer-conformance.jar server --launch 'python3 server.py --port {port} --dir {dir} --idle-timeout {idle}'",
+            "  java -jar xfer-conformance.jar server --connect 127.0.0.1:5001 --dir ./storage --idle 30",
+            "  java -jar xfer-conformance.jar server --launch '...' --only XFER-NAME-02 --verbose"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every selected case passed (skipped cases aside)",
+            "1:a case failed or timed out, or the target never accepted a connection",
+            "2:usage error, or the --launch command could not be started"})
+final class ServerSuiteCommand implements Callable<Integer> {
+    static final String CASES = "xferlab.conformance.cases.server";
+
+    @CommandLine.ArgGroup(exclusive = true)
+    TargetOptions targetOptions = new TargetOptions();
+
+    static final class TargetOptions {
+        @Option(names = "--launch", paramLabel = "CMD",
+                description = "Start the server as sh -c CMD in a fresh storage directory, after replacing "
+                        + "{port}, {dir} and {idle}.")
+        String launch;
+
+        @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Test a server that is already running.")
+        String connect;
+    }
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "With --connect: the server's storage directory, for the checks of stored files.")
+    Path dir;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "With --launch: the port for {port} (default: a free one).")
+    Integer port;
+
+    @Option(names = "--idle", paramLabel = "S", defaultValue = "2",
+            description = "The server's idle timeout in seconds: passed as {idle} with --launch, "
+                    + "assumed with --connect (default: ${DEFAULT-VALUE}).")
+    long idleSeconds;
+
+    @Option(names = "--level", paramLabel = "N", description = "Run the cases of levels 1 to N only (1, 2 or 3; default: all).")
+    Integer level;
+
+    @Option(names = "--only", paramLabel = "ID", split = ",",
+            description = "Run only these cases: case names or requirement IDs, comma-separated.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for generated data and faults (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--verbose", description = "Print every connection's full transcript.")
+    boolean verbose;
+
+    @Option(names = "--start-timeout", paramLabel = "S", defaultValue = "15",
+            description = "How long a launched server may take to accept its first connection (default: ${DEFAULT-VALUE}).")
+    long startTimeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = spec.commandLine().getOut() == null ? System.out : new PrintStream(System.out, true);
+        if (level != null && (level < 1 || level > 3)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--level must be 1, 2 or 3");
+        }
+        if (idleSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--idle must be at least 1");
+        }
+        Catalogue catalogue = Catalogue.load();
+        for (String id : only) {
+            if (id.startsWith("XFER-") && catalogue.find(id).isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--only: no requirement " + id + " in the spec");
+            }
+        }
+        long runSeed = seed != null ? seed : new java.util.Random().nextLong() & Long.MAX_VALUE;
+        Duration idle = Duration.ofSeconds(idleSeconds);
+        Path work = Files.createTempDirectory("xfer-suite-");
+        try (Target target = target(work, idle)) {
+            ConsoleReport console = new ConsoleReport(out, verbose);
+            console.header("server", target.description(), runSeed);
+            try {
+                target.start();
+            } catch (LaunchException e) {
+                if (e.kind() == LaunchException.Kind.CANNOT_START) {
+                    System.err.println("xfer-conformance: launch error: " + e.getMessage());
+                    return 2;
+                }
+                out.println();
+                out.println("The target never accepted a connection, so no case can run:");
+                out.println("  " + e.getMessage().replace("\n", "\n  "));
+                out.println("RESULT: FAIL");
+                return 1;
+            }
+            long started = System.nanoTime();
+            SuiteContext context = new SuiteContext(target, runSeed, Timing.forIdle(idle), catalogue);
+            Selection selection = new Selection(level == null ? 3 : level, new LinkedHashSet<>(only));
+            List<CaseResult> results = new SuiteRunner(CASES).run(context, selection,
+                    caseId -> rerunCommand(caseId, runSeed), console::caseFinished);
+            RunReport report = new RunReport("server", target.description(), runSeed, results,
+                    (System.nanoTime() - started) / 1_000_000);
+            if (results.isEmpty()) {
+                out.println("No case matches the selection (--level, --only).");
+                return 2;
+            }
+            console.summary(report);
+            return report.passed() ? 0 : 1;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private Target target(Path work, Duration idle) {
+        Path storage = work.resolve("storage");
+        if (targetOptions.launch != null) {
+            int chosen = port != null ? port : Ports.free();
+            return new LaunchedTarget(targetOptions.launch, storage, chosen, idle,
+                    Duration.ofSeconds(startTimeoutSeconds), work.resolve("server-output.log"));
+        }
+        if (targetOptions.connect != null) {
+            return new ConnectedTarget(parseAddress(targetOptions.connect), dir);
+        }
+        return new EmbeddedTarget(storage, idle, port != null ? port : 0);
+    }
+
+    private InetSocketAddress parseAddress(String text) {
+        int colon = text.lastIndexOf(':');
+        try {
+            String host = text.substring(0, colon).replace("[", "").replace("]", "");
+            return new InetSocketAddress(host, Integer.parseInt(text.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--connect wants HOST:PORT, not " + text);
+        }
+    }
+
+    /** The command that reruns one case with the same seed and target. */
+    private String rerunCommand(String caseId, long runSeed) {
+        List<String> words = new ArrayList<>(List.of("java", "-jar", "xfer-conformance.jar", "server"));
+        if (targetOptions.launch != null) {
+            words.addAll(List.of("--launch", quote(targetOptions.launch)));
+        }
+        if (targetOptions.connect != null) {
+            words.addAll(List.of("--connect", targetOptions.connect));
+        }
+        if (dir != null) {
+            words.addAll(List.of("--dir", quote(dir.toString())));
+        }
+        if (port != null) {
+            words.addAll(List.of("--port", String.valueOf(port)));
+        }
+        if (idleSeconds != 2) {
+            words.addAll(List.of("--idle", String.valueOf(idleSeconds)));
+        }
+        words.addAll(List.of("--only", caseId, "--seed", String.valueOf(runSeed)));
+        return String.join(" ", words);
+    }
+
+    static String quote(String word) {
+        if (word.matches("[A-Za-z0-9_./:=,-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a temporary directory: the system cleans what is left
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package xferlab.conformance.run;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.opentest4j.TestAbortedException;
+
+import xferlab.conformance.cases.CaseScope;
+import xferlab.conformance.cases.Covers;
+import xferlab.conformance.cases.Section;
+import xferlab.conformance.cases.SuiteContext;
+import xferlab.conformance.cases.Violation;
+import xferlab.conformance.report.CaseResult;
+import xferlab.conformance.report.Verdict;
+import xferlab.conformance.wire.Transcript;
+import xferlab.spec.Requirement;
+
+/** Turns what the JUnit Platform reports into {@link CaseResult}s. */
+final class ResultCollector implements TestExecutionListener {
+    private final SuiteContext context;
+    private final Function<String, String> rerun;
+    private final Consumer<CaseResult> onCase;
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+    private final Map<String, StringBuilder> reports = new ConcurrentHashMap<>();
+    private final List<CaseResult> results = new ArrayList<>();
+
+    ResultCollector(SuiteContext context, Function<String, String> rerun, Consumer<CaseResult> onCase) {
+        this.context = context;
+        this.rerun = rerun;
+        this.onCase = onCase;
+    }
+
+    List<CaseResult> results() {
+        return List.copyOf(results);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        started.put(test.getUniqueId(), System.nanoTime());
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        StringBuilder report = reports.computeIfAbsent(test.getUniqueId(), id -> new StringBuilder());
+        entry.getKeyValuePairs().forEach((key, value) -> report.append(key).append(": ").append(value).append('\n'));
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        if (test.isTest()) {
+            methodOf(test).ifPresent(method -> add(build(test, method, Verdict.SKIPPED, null, reason)));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) {
+            return;
+        }
+        Optional<Method> method = methodOf(test);
+        if (method.isEmpty()) {
+            return;
+        }
+        Throwable failure = result.getThrowable().orElse(null);
+        Verdict verdict = switch (result.getStatus()) {
+            case SUCCESSFUL -> Verdict.PASSED;
+            case ABORTED -> Verdict.SKIPPED;
+            case FAILED -> verdictOf(failure);
+        };
+        add(build(test, method.get(), verdict, failure, failure instanceof TestAbortedException ? failure.getMessage() : ""));
+    }
+
+    private void add(CaseResult result) {
+        results.add(result);
+        onCase.accept(result);
+    }
+
+    private static Verdict verdictOf(Throwable failure) {
+        Violation violation = violationIn(failure);
+        if (violation != null) {
+            return violation.timedOut() ? Verdict.TIMED_OUT : Verdict.FAILED;
+        }
+        if (failure instanceof AssertionError) {
+            return Verdict.FAILED;
+        }
+        return Verdict.HARNESS_ERROR;
+    }
+
+    /** The violation behind a failure: thrown directly, as a cause, or added by the liveness check. */
+    private static Violation violationIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Violation violation) {
+                return violation;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof Violation violation) {
+                    return violation;
+                }
+            }
+        }
+        return null;
+    }
+
+    private CaseResult build(TestIdentifier test, Method method, Verdict verdict, Throwable failure, String note) {
+        Covers covers = method.getAnnotation(Covers.class);
+        List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
+        Section section = method.getDeclaringClass().getAnnotation(Section.class);
+        String title = title(method, test);
+        String caseId = CaseScope.caseId(method);
+        CaseScope scope = CaseScope.find(method.getDeclaringClass().getName(), method.getName());
+        long seed = scope == null ? context.seedFor(caseId) : scope.seed();
+        List<Transcript> transcripts = scope == null ? List.of() : scope.transcripts();
+
+        Violation violation = violationIn(failure);
+        String cited = "";
+        String expected = "";
+        String actual = "";
+        String hint = "";
+        long divergence = -1;
+        String message = note == null ? "" : note;
+        if (violation != null) {
+            cited = violation.requirement();
+            expected = violation.expected();
+            actual = violation.actual();
+            hint = violation.hint();
+            divergence = violation.divergence();
+        } else if (failure != null && verdict != Verdict.SKIPPED) {
+            cited = ids.isEmpty() ? "" : ids.get(0);
+            message = verdict == Verdict.HARNESS_ERROR
+                    ? "the suite itself failed (not your implementation's fault): " + stackTrace(failure)
+                    : String.valueOf(failure.getMessage());
+        }
+        String sentence = cited.isEmpty() ? "" : context.catalogue().find(cited)
+                .map(r -> describe(r)).orElse("");
+        Long start = started.get(test.getUniqueId());
+        long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+        return new CaseResult(
+                caseId,
+                title,
+                section != null ? section.value() : method.getDeclaringClass().getSimpleName(),
+                SuiteRunner.levelOf(context, ids),
+                ids,
+                verdict,
+                verdict.isFailure() ? cited : "",
+                verdict.isFailure() ? sentence : "",
+                expected,
+                actual,
+                divergence,
+                hint,
+                message,
+                transcripts.stream().map(Transcript::summary).toList(),
+                transcripts.stream().map(Transcript::full).toList(),
+                transcripts.stream().flatMap(t -> t.faults().stream()).toList(),
+                seed,
+                scope == null ? "" : scope.sample(),
+                rerun.apply(caseId),
+                millis,
+                "");
+    }
+
+    /** What the case checks, in words: Jupiter's {@code @DisplayName} or jqwik's {@code @Label}. */
+    private static String title(Method method, TestIdentifier test) {
+        DisplayName display = method.getAnnotation(DisplayName.class);
+        if (display != null) {
+            return display.value();
+        }
+        net.jqwik.api.Label label = method.getAnnotation(net.jqwik.api.Label.class);
+        return label != null ? label.value() : test.getDisplayName();
+    }
+
+    private static String describe(Requirement requirement) {
+        return "(level " + requirement.level() + ", " + requirement.keyword() + ") " + requirement.plainSentence();
+    }
+
+    private static Optional<Method> methodOf(TestIdentifier test) {
+        return test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
+                .flatMap(SuiteRunner::methodOf);
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        String[] lines = text.toString().split("\n");
+        return String.join("\n", Arrays.copyOf(lines, Math.min(lines.length, 12)));
+    }
+}

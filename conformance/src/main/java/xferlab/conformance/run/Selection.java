@@ -1,0 +1,23 @@
+package xferlab.conformance.run;
+
+import java.util.Set;
+
+/**
+ * Which cases to run.
+ *
+ * @param maxLevel run cases of levels 1 to this
+ * @param only     case names or requirement IDs; empty means all
+ */
+public record Selection(int maxLevel, Set<String> only) {
+
+    public static Selection all() {
+        return new Selection(3, Set.of());
+    }
+
+    public boolean includes(String caseId, int level, java.util.List<String> requirements) {
+        if (level > maxLevel) {
+            return false;
+        }
+        return only.isEmpty() || only.contains(caseId) || requirements.stream().anyMatch(only::contains);
+    }
+}

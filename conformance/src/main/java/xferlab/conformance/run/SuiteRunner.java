@@ -1,0 +1,135 @@
+package xferlab.conformance.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import xferlab.conformance.cases.CaseScope;
+import xferlab.conformance.cases.Covers;
+import xferlab.conformance.cases.SuiteContext;
+import xferlab.conformance.report.CaseResult;
+
+/**
+ * Runs a package of cases on the JUnit Platform (Jupiter for the example cases,
+ * jqwik for the properties) against the target in a {@link SuiteContext}.
+ */
+public final class SuiteRunner {
+    private final String casesPackage;
+
+    /** @param casesPackage for example {@code xferlab.conformance.cases.server} */
+    public SuiteRunner(String casesPackage) {
+        this.casesPackage = casesPackage;
+    }
+
+    /**
+     * Runs the selected cases, one after another.
+     *
+     * @param rerun  the command line that reruns one case, given its name
+     * @param onCase hears each result as soon as its case ends
+     * @return every result, in the order the cases ran
+     */
+    public List<CaseResult> run(SuiteContext context, Selection selection, Function<String, String> rerun,
+                                Consumer<CaseResult> onCase) {
+        CaseScope.clearAll();
+        SuiteContext.install(context);
+        Path databaseDir = tempDir();
+        Path database = databaseDir.resolve("jqwik-database");
+        try {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage(casesPackage))
+                    .filters(filter(context, selection))
+                    .configurationParameters(Map.of(
+                            // Sections in spec order; cases by name within a section.
+                            "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation",
+                            "junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$MethodName",
+                            // A backstop only: every wait in a case has its own, shorter bound.
+                            "junit.jupiter.execution.timeout.default", "180 s",
+                            "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
+                            // jqwik reports through the platform (the collector shows it), and
+                            // keeps its database out of the student's working directory.
+                            "jqwik.reporting.usejunitplatform", "true",
+                            "jqwik.reporting.onlyfailures", "true",
+                            "jqwik.database", database.toString(),
+                            "jqwik.failures.after.default", "RANDOM_SEED"))
+                    .build();
+            ResultCollector collector = new ResultCollector(context, rerun, onCase);
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, collector);
+            return collector.results();
+        } finally {
+            SuiteContext.uninstall();
+            try {
+                Files.deleteIfExists(database);
+                Files.deleteIfExists(databaseDir);
+            } catch (IOException e) {
+                // a temporary file; the system cleans it
+            }
+        }
+    }
+
+    private static PostDiscoveryFilter filter(SuiteContext context, Selection selection) {
+        return descriptor -> {
+            Optional<Method> method = methodOf(descriptor);
+            if (method.isEmpty() || !descriptor.isTest()) {
+                return FilterResult.included("container");
+            }
+            Covers covers = method.get().getAnnotation(Covers.class);
+            List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
+            int level = levelOf(context, ids);
+            String caseId = CaseScope.caseId(method.get());
+            return selection.includes(caseId, level, ids)
+                    ? FilterResult.included("selected")
+                    : FilterResult.excluded("not selected");
+        };
+    }
+
+    /** A case's level: the highest level among the requirements it covers. */
+    static int levelOf(SuiteContext context, List<String> ids) {
+        return ids.stream().mapToInt(id -> context.catalogue().get(id).level()).max().orElse(1);
+    }
+
+    static Optional<Method> methodOf(TestDescriptor descriptor) {
+        return descriptor.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
+                .flatMap(SuiteRunner::methodOf);
+    }
+
+    static Optional<Method> methodOf(MethodSource source) {
+        try {
+            Class<?> type = Class.forName(source.getClassName());
+            return Arrays.stream(type.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(source.getMethodName()))
+                    .findFirst();
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("xfer-suite-jqwik-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
