@@ -61,6 +61,15 @@ final class ServerCommand implements Callable<Integer> {
                     + "--port 0 to 65535");
             return 2;
         }
+        String nameEncoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (!nameEncoding.equalsIgnoreCase("UTF-8")) {
+            // XFER names are UTF-8; under another locale Java cannot create some of them,
+            // and a server that refuses valid names does not conform (XFER-NAME-01).
+            System.err.println("xfer server: this Java maps file names through " + nameEncoding
+                    + ", not UTF-8, so it cannot store every XFER name; start it under a UTF-8 locale, "
+                    + "for example: LANG=C.UTF-8 java -jar xfer.jar server ...");
+            return 1;
+        }
         ServerConfig config = ServerConfig.defaults(dir)
                 .withBindAddress(InetAddress.getByName(bind))
                 .withPort(port)

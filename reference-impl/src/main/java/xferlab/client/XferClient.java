@@ -22,6 +22,7 @@ import xferlab.protocol.LineReader;
 import xferlab.protocol.LineTooLongException;
 import xferlab.protocol.Limits;
 import xferlab.protocol.Reply;
+import xferlab.protocol.Timeouts;
 
 /**
  * The reference XFER client: uploads one file and checks the digest the server
@@ -61,6 +62,10 @@ public final class XferClient {
         if (problem != null) {
             throw new UploadFailedException(Failure.LOCAL, "cannot send this name: " + problem);
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UploadFailedException(Failure.LOCAL, "cannot read " + file
+                    + (Files.isDirectory(file) ? ": it is a directory, not a file" : ": no such file"));
+        }
         long size;
         InputStream content;
         try {
@@ -69,7 +74,7 @@ public final class XferClient {
         } catch (IOException e) {
             throw new UploadFailedException(Failure.LOCAL, "cannot read " + file + ": " + e.getMessage(), e);
         }
-        int millis = Math.toIntExact(Math.max(1, timeout.toMillis()));
+        int millis = Timeouts.millis(timeout);
         try (content; Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), millis);
             // Every read below waits at most the timeout (XFER-CLI-07).
@@ -124,7 +129,7 @@ public final class XferClient {
         OutputStream out = socket.getOutputStream();
         try (StallGuard guard = new StallGuard(socket, timeout)) {
             while (sent < size) {
-                int n = content.read(buffer, 0, (int) Math.min(buffer.length, size - sent));
+                int n = readLocal(content, buffer, (int) Math.min(buffer.length, size - sent));
                 if (n == -1) {
                     // The file shrank after we announced its size: sending fewer octets
                     // would leave the server waiting for the rest.
@@ -148,6 +153,15 @@ public final class XferClient {
             out.flush();
         }
         return Digests.hex(sha256.digest());
+    }
+
+    /** Reads the local file; its failures are the user's to fix, not the network's. */
+    private static int readLocal(InputStream content, byte[] buffer, int length) throws UploadFailedException {
+        try {
+            return content.read(buffer, 0, length);
+        } catch (IOException e) {
+            throw new UploadFailedException(Failure.LOCAL, "cannot read the file: " + e.getMessage(), e);
+        }
     }
 
     private Reply readReply(LineReader replies, String expected) throws IOException, UploadFailedException {

@@ -77,7 +77,18 @@ public final class FileName {
 
     /** Checks a name the user gave as a string, before it goes on the wire. */
     public static String problem(String name) {
-        return problem(name.getBytes(StandardCharsets.UTF_8));
+        // getBytes would quietly turn a lone surrogate into '?': a different name.
+        try {
+            ByteBuffer octets = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(java.nio.CharBuffer.wrap(name));
+            byte[] array = new byte[octets.remaining()];
+            octets.get(array);
+            return problem(array);
+        } catch (CharacterCodingException e) {
+            return "name is not valid UTF-8";
+        }
     }
 
     private static boolean isUtf8(byte[] octets) {

@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Where uploads are written, and the rule that a file appears complete or not at
@@ -62,14 +64,23 @@ public final class Storage {
 
     /** Starts an upload of {@code name}, which must already be a valid name. */
     public Upload begin(String name) throws IOException {
-        Path target = storageDir.resolve(name);
+        Path target;
+        try {
+            target = storageDir.resolve(name);
+        } catch (InvalidPathException e) {
+            // Java maps names through the file-name encoding of its locale; under a
+            // non-UTF-8 locale (LANG=C) some valid XFER names cannot be represented.
+            throw new IOException("the name cannot be represented here: " + e.getMessage(), e);
+        }
         // Defence in depth: the name rules already keep the target inside the
         // storage directory; check anyway, since a mistake here writes anywhere.
         if (!storageDir.equals(target.normalize().getParent())) {
             throw new IOException("refusing to write outside the storage directory: " + target);
         }
-        Path temp = Files.createTempFile(tempDir, "upload-", TEMP_SUFFIX);
-        return new Upload(temp, target, FileChannel.open(temp, StandardOpenOption.WRITE));
+        // Not Files.createTempFile: it makes files readable by their owner only, and
+        // the stored file keeps the mode of its temporary file.
+        Path temp = tempDir.resolve("upload-" + UUID.randomUUID() + TEMP_SUFFIX);
+        return new Upload(temp, target, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
     /** One upload in progress: write octets, then {@link #commit()} or {@link #close()}. */

@@ -21,6 +21,7 @@ import xferlab.protocol.Limits;
 import xferlab.protocol.Printable;
 import xferlab.protocol.Reply;
 import xferlab.protocol.Size;
+import xferlab.protocol.Timeouts;
 import xferlab.protocol.XferException;
 
 /**
@@ -56,7 +57,7 @@ final class UploadHandler implements Runnable {
         try {
             // Every read now waits at most the idle timeout (XFER-TIME-01): a client
             // that goes silent, at any stage, costs us a thread only that long.
-            socket.setSoTimeout(Math.toIntExact(Math.max(1, config.idleTimeout().toMillis())));
+            socket.setSoTimeout(Timeouts.millis(config.idleTimeout()));
             InputStream in = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
             OutputStream out = socket.getOutputStream();
             try {
@@ -68,7 +69,7 @@ final class UploadHandler implements Runnable {
                 outcome = "refused: " + refusal.reply().line();
             }
         } catch (SocketTimeoutException e) {
-            trySend(new Reply.Error(ErrorCode.IDLE_TIMEOUT.code(),
+            replied = trySend(new Reply.Error(ErrorCode.IDLE_TIMEOUT.code(),
                     "idle timeout after " + seconds(config.idleTimeout())));
             outcome = "timed out waiting for " + stage;
         } catch (EOFException e) {
@@ -95,8 +96,10 @@ final class UploadHandler implements Runnable {
         stage = "the size line";
         long size = Size.parse(readLine(lines, Limits.MAX_SIZE_OCTETS, "size"));
         checkRoomFor(size);
-        send(out, new Reply.Ready());
+        // The temporary file exists before READY: if it cannot be made, the client
+        // hears ERROR 500 instead of READY, before it sends a single payload octet.
         try (Storage.Upload upload = begin(name)) {
+            send(out, new Reply.Ready());
             String digest = receive(in, size, upload);
             stage = "the file to be committed";
             commit(upload);
@@ -115,12 +118,17 @@ final class UploadHandler implements Runnable {
         }
     }
 
-    private void checkRoomFor(long size) throws IOException, XferException {
+    private void checkRoomFor(long size) throws XferException {
         if (size > config.maxSize()) {
             throw new XferException(ErrorCode.TOO_LARGE,
                     "size is above the limit of " + config.maxSize() + " octets");
         }
-        long free = storage.freeSpace();
+        long free;
+        try {
+            free = storage.freeSpace();
+        } catch (IOException e) {
+            throw storageFailure(e);
+        }
         if (size > free) {
             throw new XferException(ErrorCode.TOO_LARGE,
                     "size is above the free space of " + free + " octets");
@@ -180,11 +188,13 @@ final class UploadHandler implements Runnable {
         out.flush();
     }
 
-    private void trySend(Reply reply) {
+    /** Sends a reply if the client is still there; returns whether it was sent. */
+    private boolean trySend(Reply reply) {
         try {
             send(socket.getOutputStream(), reply);
+            return true;
         } catch (IOException e) {
-            // best effort (XFER-TIME-02): the client may be gone already
+            return false; // best effort (XFER-TIME-02): the client may be gone already
         }
     }
 

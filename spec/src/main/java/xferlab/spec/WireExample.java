@@ -11,8 +11,8 @@ import java.util.List;
  * build replays every example against the reference server.
  *
  * <p>One event per line: {@code C: octets} (the client writes), {@code S: octets}
- * (the server sends), {@code C: <close>}, {@code S: <close>}, {@code F: NAME -> octets}
- * or {@code F: NAME -> <absent>}, and {@code # comments}; {@code # server: OPTIONS}
+ * (the server sends), {@code C: <close>}, {@code S: <close>}, {@code F: NAME -> octets},
+ * {@code F: NAME -> <empty>} or {@code F: NAME -> <absent>}, and {@code # comments}; {@code # server: OPTIONS}
  * gives the reference server's options. Octets use the escapes {@code \n},
  * {@code \r}, {@code \\} and {@code \xHH}.
  *
@@ -48,6 +48,7 @@ public record WireExample(String name, List<String> serverOptions, List<WireExam
 
     private static final String CLOSE = "<close>";
     private static final String ABSENT = "<absent>";
+    private static final String EMPTY = "<empty>";
 
     /**
      * Parses an example.
@@ -79,9 +80,13 @@ public record WireExample(String name, List<String> serverOptions, List<WireExam
                 int arrow = rest.indexOf(" -> ");
                 String file = rest.substring(0, arrow);
                 String content = rest.substring(arrow + 4);
-                steps.add(content.equals(ABSENT)
-                        ? new StoredFile(file, new byte[0], true)
-                        : new StoredFile(file, unescape(content, where), false));
+                if (content.equals(ABSENT)) {
+                    steps.add(new StoredFile(file, new byte[0], true));
+                } else if (content.equals(EMPTY)) {
+                    steps.add(new StoredFile(file, new byte[0], false));
+                } else {
+                    steps.add(new StoredFile(file, unescape(content, where), false));
+                }
             } else {
                 throw new IllegalArgumentException(where + "not an event: " + line);
             }

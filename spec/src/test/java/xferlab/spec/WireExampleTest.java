@@ -18,10 +18,11 @@ class WireExampleTest {
                 S: <close>
                 F: a b.txt -> x\\x00y
                 F: gone.txt -> <absent>
+                F: empty.txt -> <empty>
                 """);
 
         assertThat(example.serverOptions()).containsExactly("--max-size", "1000");
-        assertThat(example.steps()).hasSize(6);
+        assertThat(example.steps()).hasSize(7);
         assertThat(((WireExample.Send) example.steps().get(0)).octets())
                 .isEqualTo(new byte[] {'c', 'a', 'f', (byte) 0xc3, (byte) 0xa9, ' ', '\\', ' ',
                     (byte) 0xc3, (byte) 0xa9, '\r', '\n'});
@@ -31,6 +32,9 @@ class WireExampleTest {
         assertThat(stored.name()).isEqualTo("a b.txt");
         assertThat(stored.content()).containsExactly('x', 0, 'y');
         assertThat(((WireExample.StoredFile) example.steps().get(5)).absent()).isTrue();
+        WireExample.StoredFile empty = (WireExample.StoredFile) example.steps().get(6);
+        assertThat(empty.absent()).isFalse();
+        assertThat(empty.content()).isEmpty();
     }
 
     @Test

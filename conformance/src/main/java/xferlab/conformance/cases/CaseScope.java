@@ -52,6 +52,7 @@ public final class CaseScope {
     public static String caseId(Method method) {
         return method.getName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
                 .replaceAll("([a-z])([0-9])", "$1-$2")
                 .toLowerCase(java.util.Locale.ROOT);
     }

@@ -52,7 +52,7 @@ public final class Expect {
                 return digest;
             }
             if (ok.matches()) {
-                throw Violation.of("XFER-UP-03")
+                throw Violation.of(requirement)
                         .expected("\"" + expected + "\\n\" (the SHA-256 of the octets the suite sent)")
                         .actual(reply.describe())
                         .divergence(Octets.firstDifference(Octets.utf8(expected), reply.octets()))

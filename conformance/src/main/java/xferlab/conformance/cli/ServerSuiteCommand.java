@@ -22,6 +22,7 @@ import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Timing;
 import xferlab.conformance.report.CaseResult;
 import xferlab.conformance.report.ConsoleReport;
+import xferlab.conformance.report.ReportFiles;
 import xferlab.conformance.report.RunReport;
 import xferlab.conformance.run.Selection;
 import xferlab.conformance.run.SuiteRunner;
@@ -91,6 +92,14 @@ final class ServerSuiteCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print every connection's full transcript.")
     boolean verbose;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write junit.xml, summary.json and report.html into DIR.")
+    Path reportDir;
+
+    @Option(names = "--rerun", paramLabel = "N", defaultValue = "0",
+            description = "Run each failing case N more times, to tell a steady failure from a flaky one.")
+    int reruns;
+
     @Option(names = "--start-timeout", paramLabel = "S", defaultValue = "15",
             description = "How long a launched server may take to accept its first connection (default: ${DEFAULT-VALUE}).")
     long startTimeoutSeconds;
@@ -103,6 +112,9 @@ final class ServerSuiteCommand implements Callable<Integer> {
         PrintStream out = spec.commandLine().getOut() == null ? System.out : new PrintStream(System.out, true);
         if (level != null && (level < 1 || level > 3)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--level must be 1, 2 or 3");
+        }
+        if (reruns < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rerun must be 0 or more");
         }
         if (idleSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--idle must be at least 1");
@@ -135,8 +147,12 @@ final class ServerSuiteCommand implements Callable<Integer> {
             long started = System.nanoTime();
             SuiteContext context = new SuiteContext(target, runSeed, Timing.forIdle(idle), catalogue);
             Selection selection = new Selection(level == null ? 3 : level, new LinkedHashSet<>(only));
-            List<CaseResult> results = new SuiteRunner(CASES).run(context, selection,
+            SuiteRunner runner = new SuiteRunner(CASES);
+            List<CaseResult> results = runner.run(context, selection,
                     caseId -> rerunCommand(caseId, runSeed), console::caseFinished);
+            if (reruns > 0) {
+                results = Reruns.judge(runner, context, results, reruns, console);
+            }
             RunReport report = new RunReport("server", target.description(), runSeed, results,
                     (System.nanoTime() - started) / 1_000_000);
             if (results.isEmpty()) {
@@ -144,6 +160,11 @@ final class ServerSuiteCommand implements Callable<Integer> {
                 return 2;
             }
             console.summary(report);
+            if (reportDir != null) {
+                for (Path file : ReportFiles.write(report, reportDir)) {
+                    out.println("wrote " + file);
+                }
+            }
             return report.passed() ? 0 : 1;
         } finally {
             deleteTree(work);

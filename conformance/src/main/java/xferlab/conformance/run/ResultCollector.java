@@ -116,6 +116,22 @@ final class ResultCollector implements TestExecutionListener {
         return null;
     }
 
+    /** Every violation in a failure: the case's own and, suppressed under it, the liveness check's. */
+    private static List<Violation> allViolations(Throwable failure) {
+        List<Violation> all = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Violation violation) {
+                all.add(violation);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof Violation violation) {
+                    all.add(violation);
+                }
+            }
+        }
+        return all;
+    }
+
     private CaseResult build(TestIdentifier test, Method method, Verdict verdict, Throwable failure, String note) {
         Covers covers = method.getAnnotation(Covers.class);
         List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
@@ -134,6 +150,12 @@ final class ResultCollector implements TestExecutionListener {
         long divergence = -1;
         String message = note == null ? "" : note;
         if (violation != null) {
+            for (Violation also : allViolations(failure)) {
+                if (also != violation) {
+                    message += (message.isEmpty() ? "" : "\n") + "also broken: " + also.requirement() + ": "
+                            + also.expected() + "; " + also.actual();
+                }
+            }
             cited = violation.requirement();
             expected = violation.expected();
             actual = violation.actual();

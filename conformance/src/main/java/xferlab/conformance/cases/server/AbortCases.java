@@ -20,8 +20,8 @@ import xferlab.conformance.wire.Connection;
 import xferlab.conformance.wire.Received;
 import xferlab.conformance.cases.Violation;
 
-@Section("5. Aborted uploads and surplus octets")
-@Order(5)
+@Section("6. Aborted uploads and surplus octets")
+@Order(6)
 @ExtendWith(SuiteExtension.class)
 class AbortCases {
     static final String NO_TRACE_HINT = "write the payload to a temporary file outside the storage directory and "
@@ -113,26 +113,35 @@ class AbortCases {
 
     @Test
     @Covers({"XFER-CLOSE-01"})
-    @DisplayName("an ERROR survives a payload the client sent too early")
-    void errorSurvivesAnEarlyPayload(ServerUnderTest server) throws IOException {
-        byte[] early = Wire.randomOctets(server.random(), 512 * 1024);
+    @DisplayName("a refused header with an early payload gets ERROR, then a clean close, not a reset")
+    void earlyPayloadGetsErrorAndACleanClose(ServerUnderTest server) throws IOException {
+        byte[] early = Wire.randomOctets(server.random(), 256 * 1024);
         try (Connection connection = server.connect("refused header with an early payload")) {
             connection.transcript().fault("early payload: " + early.length + " octets sent right after a refused header");
             try {
                 connection.send(concat("../refused\n".getBytes(StandardCharsets.US_ASCII),
                         String.valueOf(early.length).getBytes(StandardCharsets.US_ASCII), new byte[] {'\n'}, early));
             } catch (IOException e) {
-                // the server may have closed already: what matters is whether its ERROR can still be read
+                // the server may have closed already; what matters is what can still be read
             }
-            Received reply = connection.readLine(server.timing().reply());
-            if (reply.end() != Received.End.LINE || !reply.text().startsWith("ERROR 403")) {
+            Expect.error(connection, 403, server.timing().reply(), "XFER-NAME-02", "a name with '/' must get 403");
+            // A server in its lingering close still reads and discards; a server that has
+            // closed its socket answers new octets with a reset.
+            connection.transcript().note("the suite sends one octet more, as a late client would");
+            boolean resetOnWrite = false;
+            try {
+                connection.send(new byte[] {'.'});
+            } catch (IOException e) {
+                resetOnWrite = true;
+            }
+            Received rest = connection.readToEnd(server.timing().reply());
+            if (resetOnWrite || rest.end() == Received.End.RESET) {
                 throw Violation.of("XFER-CLOSE-01")
-                        .expected("\"ERROR 403 <text>\\n\", readable by the client")
-                        .actual(reply.describe())
-                        .hint("closing a socket with unread input makes the kernel send a reset, which can destroy "
-                                + "the reply in flight: shut down the sending side, drain the input for a bounded "
-                                + "time, then close")
-                        .timedOut(reply.end() == Received.End.TIMEOUT)
+                        .expected("after the ERROR, a clean end of stream (FIN)")
+                        .actual("the connection was reset (RST): the server closed with the client's octets unread")
+                        .hint("closing a socket with unread input makes the kernel send a reset, and on many systems "
+                                + "a reset destroys the reply before the client reads it: shut down the sending "
+                                + "side, drain the input for a bounded time, then close")
                         .build();
             }
         }

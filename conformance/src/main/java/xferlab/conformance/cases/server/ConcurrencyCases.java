@@ -21,8 +21,8 @@ import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.cases.Violation;
 import xferlab.conformance.wire.Connection;
 
-@Section("8. Serving many clients")
-@Order(8)
+@Section("9. Serving many clients")
+@Order(9)
 @ExtendWith(SuiteExtension.class)
 class ConcurrencyCases {
     private static final String SEQUENTIAL_HINT = "this usually means the server handles one connection at a time "

@@ -46,7 +46,7 @@ class FramingCases {
     }
 
     @Test
-    @Covers({"XFER-LINE-03", "XFER-UP-02"})
+    @Covers({"XFER-LINE-03", "XFER-UP-07"})
     @DisplayName("header and payload in one segment: the payload is not taken for a line")
     void headerAndPayloadInOneSegment(ServerUnderTest server) throws IOException {
         String name = Wire.uniqueName(server, "coalesced");
@@ -77,6 +77,28 @@ class FramingCases {
             Expect.ready(connection, server.timing().reply(), "XFER-LINE-03", ONE_RECV_HINT);
             Expect.ok(connection, payload, server.timing().reply(), "XFER-LINE-03", ONE_RECV_HINT);
         }
+    }
+
+    @Test
+    @Covers({"XFER-LINE-06"})
+    @DisplayName("a size line cut by the end of the stream is not acted on: no READY, no file")
+    void unfinishedLineIsNotActedOn(ServerUnderTest server) throws IOException {
+        String name = Wire.uniqueName(server, "unfinished");
+        try (Connection connection = server.connect("size line without its LF, then FIN")) {
+            connection.send(name + "\n0");
+            connection.transcript().fault("half-close: the suite shuts down its sending side before the size line's LF");
+            connection.halfClose();
+            xferlab.conformance.wire.Received rest = connection.readToEnd(server.timing().reply());
+            if (rest.octets().length > 0) {
+                throw xferlab.conformance.cases.Violation.of("XFER-LINE-06")
+                        .expected("no reply: the size line never ended, so there is no upload")
+                        .actual("the server sent \"" + rest.text() + "\"")
+                        .hint("end of stream is not a line end: a readline() that returns a line without its LF at "
+                                + "the end of the stream must be treated as a vanished client")
+                        .build();
+            }
+        }
+        Storage.expectUnchanged(server, name, null, "before the size line's LF");
     }
 
     @Test

@@ -23,23 +23,39 @@ final class Storage {
             return;
         }
         settle(server);
+        // The server may still be busy with the aborted connection on another thread:
+        // watch the name for a short while, and fail at the first sign of a trace.
         Path file = server.storage().resolve(name);
-        if (previous == null && Files.exists(file)) {
+        long deadline = System.nanoTime() + WATCH.toNanos();
+        do {
+            check(file, name, previous, when);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); // polling pace
+        } while (System.nanoTime() < deadline);
+    }
+
+    /** How long a name is watched for a trace of an aborted upload. */
+    private static final java.time.Duration WATCH = java.time.Duration.ofMillis(300);
+
+    private static void check(Path file, String name, byte[] previous, String when) throws IOException {
+        byte[] now;
+        try {
+            now = Files.exists(file) ? Files.readAllBytes(file) : null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            now = null;
+        }
+        if (previous == null && now != null) {
             throw Violation.of("XFER-STORE-04")
                     .expected("no file \"" + name + "\": the upload ended " + when)
-                    .actual("a file of " + Files.size(file) + " octets: a partial upload was kept")
+                    .actual("a file of " + now.length + " octets: a partial upload was kept")
                     .hint(AbortCases.NO_TRACE_HINT)
                     .build();
         }
-        if (previous != null) {
-            byte[] now = Files.exists(file) ? Files.readAllBytes(file) : null;
-            if (now == null || !Arrays.equals(now, previous)) {
-                throw Violation.of("XFER-STORE-04")
-                        .expected("\"" + name + "\" keeps its previous " + previous.length + " octets: the new upload ended " + when)
-                        .actual(now == null ? "the file is gone" : "it now holds " + now.length + " other octets")
-                        .hint(AbortCases.NO_TRACE_HINT)
-                        .build();
-            }
+        if (previous != null && (now == null || !Arrays.equals(now, previous))) {
+            throw Violation.of("XFER-STORE-04")
+                    .expected("\"" + name + "\" keeps its previous " + previous.length + " octets: the new upload ended " + when)
+                    .actual(now == null ? "the file is gone" : "it now holds " + now.length + " other octets")
+                    .hint(AbortCases.NO_TRACE_HINT)
+                    .build();
         }
     }
 

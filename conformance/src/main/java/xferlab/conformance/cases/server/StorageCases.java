@@ -23,8 +23,8 @@ import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.cases.Violation;
 import xferlab.conformance.wire.Connection;
 
-@Section("7. Storage")
-@Order(7)
+@Section("8. Storage")
+@Order(8)
 @ExtendWith(SuiteExtension.class)
 class StorageCases {
 
@@ -56,6 +56,31 @@ class StorageCases {
             Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
         }
         Wire.assertStored(server, name, payload, "XFER-STORE-01");
+    }
+
+    @Test
+    @Covers({"XFER-STORE-02"})
+    @DisplayName("when OK arrives, the whole file is already in place under its name")
+    void fileIsCompleteWhenOkArrives(ServerUnderTest server) throws IOException {
+        Path storage = server.storage();
+        String name = Wire.uniqueName(server, "complete");
+        byte[] payload = Wire.randomOctets(server.random(), 2 * 1024 * 1024);
+        try (Connection connection = server.connect("upload read back at OK")) {
+            connection.send(header(name, payload.length));
+            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            connection.send(payload);
+            Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
+            // Read at once: OK promises the file is complete and in place.
+            byte[] now = Files.exists(storage.resolve(name)) ? Files.readAllBytes(storage.resolve(name)) : null;
+            if (now == null || !Arrays.equals(now, payload)) {
+                throw Violation.of("XFER-STORE-02")
+                        .expected("the complete file of " + payload.length + " octets when OK arrives")
+                        .actual(now == null ? "no file yet" : now.length + " octets, not the payload")
+                        .hint("finish writing, flush (fsync) and rename before sending OK: the client takes OK as "
+                                + "the promise that the file is safe")
+                        .build();
+            }
+        }
     }
 
     @Test

@@ -16,8 +16,8 @@ import xferlab.conformance.cases.ServerUnderTest;
 import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.wire.Connection;
 
-@Section("6. Idle timeout")
-@Order(6)
+@Section("7. Idle timeout")
+@Order(7)
 @ExtendWith(SuiteExtension.class)
 class TimeoutCases {
     private static final String IDLE_HINT = "set a receive timeout on the connection (SO_RCVTIMEO, "

@@ -31,7 +31,7 @@ import xferlab.conformance.wire.Connection;
  * random valid names and random segmentation. jqwik shrinks a failure to a small
  * counterexample, which the report shows.
  */
-@Section("9. Generated uploads (properties)")
+@Section("10. Generated uploads (properties)")
 @AddLifecycleHook(value = SuiteProperties.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class UploadProperties {
 

@@ -1,0 +1,220 @@
+package xferlab.conformance.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run to a directory: {@code junit.xml} (what CI systems read),
+ * {@code summary.json} (cases, requirement IDs, verdicts, timings) and
+ * {@code report.html} (one self-contained page).
+ */
+public final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    /** Writes all three files; returns their paths. */
+    public static List<Path> write(RunReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path xml = dir.resolve("junit.xml");
+        Path json = dir.resolve("summary.json");
+        Path html = dir.resolve("report.html");
+        Files.writeString(xml, junitXml(report), StandardCharsets.UTF_8);
+        Files.writeString(json, Json.write(summary(report)), StandardCharsets.UTF_8);
+        Files.writeString(html, html(report), StandardCharsets.UTF_8);
+        return List.of(xml, json, html);
+    }
+
+    /** The JUnit XML form: one test suite, one test case per conformance case. */
+    static String junitXml(RunReport report) {
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        long failures = report.count(Verdict.FAILED) + report.count(Verdict.TIMED_OUT);
+        out.append(String.format("<testsuites name=\"xfer-conformance\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
+                        + "skipped=\"%d\" time=\"%.3f\">%n", report.cases().size(), failures,
+                report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED), report.millis() / 1000.0));
+        out.append(String.format("  <testsuite name=\"xfer-conformance.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
+                        + "skipped=\"%d\" time=\"%.3f\">%n", report.suite(), report.cases().size(), failures,
+                report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED), report.millis() / 1000.0));
+        out.append("    <properties>\n");
+        out.append("      <property name=\"target\" value=\"").append(xml(report.target())).append("\"/>\n");
+        out.append("      <property name=\"seed\" value=\"").append(report.seed()).append("\"/>\n");
+        out.append("    </properties>\n");
+        for (CaseResult result : report.cases()) {
+            out.append(String.format("    <testcase classname=\"%s\" name=\"%s [%s]\" time=\"%.3f\"",
+                    xml(report.suite() + "." + result.section()), xml(result.caseId()),
+                    xml(String.join(", ", result.requirements())), result.millis() / 1000.0));
+            switch (result.verdict()) {
+                case PASSED -> out.append("/>\n");
+                case SKIPPED -> out.append(">\n      <skipped message=\"").append(xml(result.message()))
+                        .append("\"/>\n    </testcase>\n");
+                default -> {
+                    String element = result.verdict() == Verdict.HARNESS_ERROR ? "error" : "failure";
+                    String type = result.verdict() == Verdict.TIMED_OUT ? "timeout"
+                            : result.verdict() == Verdict.HARNESS_ERROR ? "harness-error" : "violation";
+                    out.append(">\n      <").append(element).append(" type=\"").append(type)
+                            .append("\" message=\"").append(xml(headline(result))).append("\">")
+                            .append(xml(details(result))).append("</").append(element).append(">\n    </testcase>\n");
+                }
+            }
+        }
+        out.append("  </testsuite>\n</testsuites>\n");
+        return out.toString();
+    }
+
+    /** The JSON summary. */
+    static Map<String, Object> summary(RunReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("suite", report.suite());
+        root.put("target", report.target());
+        root.put("seed", report.seed());
+        root.put("millis", report.millis());
+        root.put("passed", report.passed());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (Verdict verdict : Verdict.values()) {
+            counts.put(verdict.name().toLowerCase(), report.count(verdict));
+        }
+        root.put("counts", counts);
+        List<Object> cases = new ArrayList<>();
+        for (CaseResult result : report.cases()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("case", result.caseId());
+            item.put("title", result.title());
+            item.put("section", result.section());
+            item.put("level", result.level());
+            item.put("requirements", result.requirements());
+            item.put("verdict", result.verdict().name().toLowerCase());
+            item.put("millis", result.millis());
+            item.put("seed", result.seed());
+            if (result.verdict() != Verdict.PASSED) {
+                item.put("cited", result.cited());
+                item.put("requirement", result.sentence());
+                item.put("expected", result.expected());
+                item.put("actual", result.actual());
+                item.put("divergence", result.divergence());
+                item.put("hint", result.hint());
+                item.put("message", result.message());
+                item.put("faults", result.faults());
+                item.put("sample", result.sample());
+                item.put("transcripts", result.transcripts());
+                item.put("stability", result.stability());
+                item.put("rerun", result.rerun());
+            }
+            cases.add(item);
+        }
+        root.put("cases", cases);
+        return root;
+    }
+
+    /** One page, no external files: a table of cases, and each failure in full. */
+    static String html(RunReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>XFER conformance: ")
+                .append(html(report.suite())).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}")
+                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .5em;")
+                .append("text-align:left;vertical-align:top}th{background:#f4f4f4}")
+                .append(".passed{color:#17692e}.failed,.timed_out,.harness_error{color:#a11;font-weight:bold}")
+                .append(".skipped{color:#777}pre{background:#f8f8f8;padding:.6em;overflow-x:auto;font-size:90%}")
+                .append("\n</style></head><body>\n");
+        out.append("<h1>XFER conformance: ").append(html(report.suite())).append(" suite</h1>\n");
+        out.append("<p>Target: <code>").append(html(report.target())).append("</code><br>Seed: <code>")
+                .append(report.seed()).append("</code><br>Result: <strong>")
+                .append(report.passed() ? "PASS" : "FAIL").append("</strong>, ")
+                .append(String.format("%d cases in %.1f s: %d passed, %d failed, %d timed out, %d harness errors, "
+                                + "%d skipped", report.cases().size(), report.millis() / 1000.0,
+                        report.count(Verdict.PASSED), report.count(Verdict.FAILED), report.count(Verdict.TIMED_OUT),
+                        report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED)))
+                .append("</p>\n");
+        out.append("<table><tr><th>Section</th><th>Case</th><th>Requirements</th><th>Level</th><th>Verdict</th>"
+                + "<th>ms</th></tr>\n");
+        for (CaseResult result : report.cases()) {
+            String verdict = result.verdict().name().toLowerCase();
+            String name = result.verdict().isFailure()
+                    ? "<a href=\"#" + html(result.caseId()) + "\">" + html(result.caseId()) + "</a>"
+                    : html(result.caseId());
+            out.append("<tr><td>").append(html(result.section())).append("</td><td>").append(name)
+                    .append("<br><small>").append(html(result.title())).append("</small></td><td>")
+                    .append(html(String.join(", ", result.requirements()))).append("</td><td>")
+                    .append(result.level()).append("</td><td class=\"").append(verdict).append("\">")
+                    .append(verdict.replace('_', ' ')).append("</td><td>").append(result.millis())
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+        for (CaseResult result : report.cases()) {
+            if (result.verdict().isFailure()) {
+                out.append("<h2 id=\"").append(html(result.caseId())).append("\">").append(html(result.caseId()))
+                        .append("</h2>\n<pre>").append(html(details(result))).append("</pre>\n");
+            }
+        }
+        out.append("</body></html>\n");
+        return out.toString();
+    }
+
+    private static String headline(CaseResult result) {
+        return result.cited().isEmpty() ? result.message() : result.cited() + ": expected " + result.expected()
+                + ", got " + result.actual();
+    }
+
+    /** A failure in plain text, as the console shows it. */
+    static String details(CaseResult result) {
+        StringBuilder out = new StringBuilder();
+        if (!result.cited().isEmpty()) {
+            out.append("requirement ").append(result.cited()).append(": ").append(result.sentence()).append('\n');
+        }
+        if (!result.expected().isEmpty()) {
+            out.append("expected: ").append(result.expected()).append('\n');
+            out.append("actual:   ").append(result.actual()).append('\n');
+        }
+        if (!result.message().isEmpty()) {
+            out.append(result.message()).append('\n');
+        }
+        if (result.divergence() >= 0) {
+            out.append("first difference at octet ").append(result.divergence()).append(" of the reply\n");
+        }
+        if (!result.sample().isEmpty()) {
+            out.append("shrunk counterexample: ").append(result.sample()).append('\n');
+        }
+        result.transcripts().forEach(out::append);
+        if (!result.hint().isEmpty()) {
+            out.append("hint: ").append(result.hint()).append('\n');
+        }
+        if (!result.stability().isEmpty()) {
+            out.append("reruns: ").append(result.stability()).append('\n');
+        }
+        out.append("seed: ").append(result.seed()).append('\n');
+        out.append("rerun just this case: ").append(result.rerun()).append('\n');
+        return out.toString();
+    }
+
+    private static String xml(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\n', '\t' -> out.append(c);
+                default -> {
+                    // XML 1.0 cannot carry most control characters, even escaped.
+                    if (c < 0x20 || c == 0xfffe || c == 0xffff) {
+                        out.append('?');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String html(String text) {
+        return xml(text);
+    }
+}

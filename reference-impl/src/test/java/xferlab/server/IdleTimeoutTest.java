@@ -1,0 +1,120 @@
+package xferlab.server;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import xferlab.testing.RawConnection;
+import xferlab.testing.TestFiles;
+import xferlab.testing.TestServers;
+
+/**
+ * The idle timeout (XFER-TIME-01, XFER-TIME-02): a connection that sends nothing
+ * for 400 ms, at any stage, gets {@code ERROR 408} and is closed. The tests stay
+ * silent on purpose and then wait for the server's reaction (the reply and the
+ * end of the connection), bounded by the read timeout.
+ */
+@Timeout(value = 30, unit = SECONDS)
+class IdleTimeoutTest {
+    private static final Duration IDLE = Duration.ofMillis(400);
+    private static final String TIMEOUT_REPLY = "ERROR 408 idle timeout after 400 ms";
+
+    @TempDir
+    Path work;
+
+    private XferServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = XferServer.start(TestServers.config(work, new TestServers.Log()).withIdleTimeout(IDLE));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Sends {@code octets}, stays silent, and expects the 408 no earlier than the idle timeout. */
+    private void assertTimesOutAfter(String octets, String... repliesBefore) throws Exception {
+        try (RawConnection connection = RawConnection.open(server.port())) {
+            connection.send(octets.getBytes(StandardCharsets.UTF_8));
+            // The server cannot start counting before our last octet left.
+            long silentSince = System.nanoTime();
+            for (String reply : repliesBefore) {
+                assertThat(connection.readLine()).isEqualTo(reply);
+            }
+            assertThat(connection.readLine()).isEqualTo(TIMEOUT_REPLY);
+            long waited = Duration.ofNanos(System.nanoTime() - silentSince).toMillis();
+            assertThat(waited).as("ms of silence before the 408").isGreaterThanOrEqualTo(IDLE.toMillis() - 50);
+            assertThat(connection.readUntilEof()).isEmpty();
+        }
+        TestServers.awaitQuiet(server);
+        TestServers.assertNoTrace(work);
+        TestServers.assertStillServes(server, work);
+    }
+
+    @Test
+    @DisplayName("XFER-TIME-01/02: silence right after connecting gets 408 and the close")
+    void silentAfterConnecting() throws Exception {
+        assertTimesOutAfter("");
+    }
+
+    @ParameterizedTest(name = "after \"{0}\"")
+    @ValueSource(strings = {"half-a-na", "name.txt\n", "name.txt\n12"})
+    @DisplayName("XFER-TIME-01/02: silence in the middle of the header gets 408 and the close")
+    void silentMidHeader(String sent) throws Exception {
+        assertTimesOutAfter(sent);
+    }
+
+    @Test
+    @DisplayName("XFER-TIME-01/02: silence after READY, before any payload octet, gets 408")
+    void silentAfterReady() throws Exception {
+        assertTimesOutAfter("waiting.bin\n10\n", "READY");
+    }
+
+    @Test
+    @DisplayName("XFER-TIME-01/02, XFER-STORE-04: silence mid-payload gets 408, and the partial upload leaves no trace")
+    void silentMidPayload() throws Exception {
+        assertTimesOutAfter("partial.bin\n10\n12345", "READY");
+    }
+
+    @Test
+    @DisplayName("XFER-TIME-01: a slow client that keeps sending is not timed out, though the whole upload outlasts the idle timeout")
+    void slowButSteadyClientIsServed() throws Exception {
+        byte[] all = "slow.txt\n4\ndata".getBytes(StandardCharsets.US_ASCII);
+        try (RawConnection connection = RawConnection.open(server.port())) {
+            long started = System.nanoTime();
+            for (byte b : all) {
+                connection.send(new byte[] {b});
+                // Pacing, not synchronisation: one octet every 100 ms, well within the 400 ms timeout.
+                Thread.sleep(100);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(IDLE.multipliedBy(3));
+            assertThat(connection.readLine()).isEqualTo("READY");
+            assertThat(connection.readLine()).isEqualTo("OK " + TestFiles.sha256("data".getBytes(StandardCharsets.US_ASCII)));
+        }
+        assertThat(TestServers.storage(work).resolve("slow.txt")).hasContent("data");
+    }
+
+    @Test
+    @DisplayName("XFER-TIME-01: an idle timeout longer than Integer.MAX_VALUE ms (about 25 days) still lets the server serve")
+    void veryLongIdleTimeout() throws Exception {
+        // The server accepts any --idle-timeout of at least 1 s; 30 days must work too.
+        try (XferServer patient = XferServer.start(TestServers.config(work, new TestServers.Log())
+                .withIdleTimeout(Duration.ofDays(30)))) {
+            TestServers.assertStillServes(patient, work);
+        }
+    }
+}
