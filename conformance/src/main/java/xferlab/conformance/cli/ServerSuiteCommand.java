@@ -24,6 +24,7 @@ import xferlab.conformance.report.CaseResult;
 import xferlab.conformance.report.ConsoleReport;
 import xferlab.conformance.report.ReportFiles;
 import xferlab.conformance.report.RunReport;
+import xferlab.conformance.run.Calibration;
 import xferlab.conformance.run.Selection;
 import xferlab.conformance.run.SuiteRunner;
 import xferlab.conformance.target.ConnectedTarget;
@@ -144,8 +145,11 @@ final class ServerSuiteCommand implements Callable<Integer> {
                 out.println("RESULT: FAIL");
                 return 1;
             }
+            Calibration calibration = Calibration.measure();
+            console.line("  preflight: the target accepts connections; " + calibration.describe());
             long started = System.nanoTime();
-            SuiteContext context = new SuiteContext(target, runSeed, Timing.forIdle(idle), catalogue);
+            SuiteContext context = new SuiteContext(target, runSeed,
+                    Timing.forIdle(idle).scaled(calibration.factor()), catalogue);
             Selection selection = new Selection(level == null ? 3 : level, new LinkedHashSet<>(only));
             SuiteRunner runner = new SuiteRunner(CASES);
             List<CaseResult> results = runner.run(context, selection,

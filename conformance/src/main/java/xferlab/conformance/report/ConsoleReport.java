@@ -47,38 +47,21 @@ public final class ConsoleReport {
     }
 
     private void details(CaseResult result) {
-        String indent = "        ";
-        if (!result.cited().isEmpty()) {
-            out.println(indent + "requirement " + result.cited() + ": " + result.sentence());
+        String text = ReportFiles.details(result);
+        if (verbose) {
+            // the full transcripts replace the short accounts
+            for (String summary : result.transcripts()) {
+                text = text.replace(summary, "");
+            }
+            text = text + String.join("", result.fullTranscripts());
         }
-        if (!result.expected().isEmpty()) {
-            out.println(indent + "expected: " + result.expected());
-            out.println(indent + "actual:   " + result.actual().replace("\n", "\n" + indent + "          "));
-        } else if (!result.message().isEmpty()) {
-            out.println(indent + result.message().replace("\n", "\n" + indent));
-        }
-        if (result.divergence() >= 0) {
-            out.println(indent + "first difference at octet " + result.divergence() + " of the reply");
-        }
-        if (!result.sample().isEmpty()) {
-            out.println(indent + "shrunk counterexample: " + result.sample());
-        }
-        for (String transcript : verbose ? result.fullTranscripts() : result.transcripts()) {
-            out.print(transcript.indent(indent.length()));
-        }
-        if (!result.hint().isEmpty()) {
-            out.println(indent + "hint: " + result.hint());
-        }
-        if (!result.stability().isEmpty()) {
-            out.println(indent + "reruns: " + result.stability());
-        }
-        out.println(indent + "rerun just this case: " + result.rerun());
+        out.print(text.indent(8));
     }
 
     public void summary(RunReport report) {
         out.println();
-        out.printf("%d cases in %.1f s: %d passed, %d failed, %d timed out, %d harness errors, %d skipped%n",
-                report.cases().size(), report.millis() / 1000.0, report.count(Verdict.PASSED),
+        out.printf("%d case%s in %.1f s: %d passed, %d failed, %d timed out, %d harness errors, %d skipped%n",
+                report.cases().size(), report.cases().size() == 1 ? "" : "s", report.millis() / 1000.0, report.count(Verdict.PASSED),
                 report.count(Verdict.FAILED), report.count(Verdict.TIMED_OUT),
                 report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED));
         out.println(report.passed() ? "RESULT: PASS" : "RESULT: FAIL");

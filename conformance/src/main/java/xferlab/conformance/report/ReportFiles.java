@@ -125,8 +125,8 @@ public final class ReportFiles {
         out.append("<p>Target: <code>").append(html(report.target())).append("</code><br>Seed: <code>")
                 .append(report.seed()).append("</code><br>Result: <strong>")
                 .append(report.passed() ? "PASS" : "FAIL").append("</strong>, ")
-                .append(String.format("%d cases in %.1f s: %d passed, %d failed, %d timed out, %d harness errors, "
-                                + "%d skipped", report.cases().size(), report.millis() / 1000.0,
+                .append(String.format("%d case%s in %.1f s: %d passed, %d failed, %d timed out, %d harness errors, "
+                                + "%d skipped", report.cases().size(), report.cases().size() == 1 ? "" : "s", report.millis() / 1000.0,
                         report.count(Verdict.PASSED), report.count(Verdict.FAILED), report.count(Verdict.TIMED_OUT),
                         report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED)))
                 .append("</p>\n");
