@@ -61,6 +61,9 @@ class PlantedFaultsAreCaughtTest {
         assertThat(faulty.cited() + "\n" + faulty.message()).as("the requirement the failure names")
                 .contains(requirement);
         assertThat(faulty.rerun()).contains(caseId);
+        if (caseId.equals("any-upload-is-stored-exactly")) {
+            assertThat(faulty.sample()).as("a property's shrunk counterexample is reported").contains("payload of");
+        }
 
         CaseResult correct = only(SuiteHarness.run(
                 new PlantedTarget(Fault.NONE, SuiteHarness.storage(temp.resolve("correct")), SuiteHarness.IDLE),

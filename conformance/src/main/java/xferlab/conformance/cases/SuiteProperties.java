@@ -34,7 +34,11 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
         SCOPE.set(scope);
         try {
             PropertyExecutionResult result = executor.execute();
-            result.shrunkSample().ifPresent(sample -> scope.sample(sample.parameters().toString()));
+            // The shrunk sample when jqwik found a smaller one, else the original.
+            result.shrunkSample().map(s -> s.parameters())
+                    .or(() -> result.originalSample().map(s -> s.parameters()))
+                    .map(SuiteProperties::describe)
+                    .ifPresent(scope::sample);
             if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
                 try {
                     Liveness.check(context);
@@ -46,6 +50,17 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
         } finally {
             SCOPE.remove();
         }
+    }
+
+    /** The generated parameters, strings quoted and escaped; the server parameter left out. */
+    private static String describe(java.util.List<Object> parameters) {
+        return parameters.stream()
+                .filter(p -> !(p instanceof ServerUnderTest))
+                .map(p -> p instanceof String text
+                        ? "name \"" + xferlab.conformance.wire.Octets.escape(
+                                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\""
+                        : String.valueOf(p))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override

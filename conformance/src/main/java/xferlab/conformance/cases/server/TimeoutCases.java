@@ -44,6 +44,19 @@ class TimeoutCases {
     }
 
     @Test
+    @Covers({"XFER-TIME-01"})
+    @DisplayName("a connection that stalls after READY, before any payload, is closed after the idle timeout")
+    void stallBeforeThePayloadIsClosed(ServerUnderTest server) throws IOException {
+        String name = Wire.uniqueName(server, "stall-ready");
+        try (Connection connection = server.connect("stalls after READY")) {
+            connection.send(header(name, 10));
+            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            stall(connection, server, "after READY, before the payload");
+        }
+        Storage.expectUnchanged(server, name, null, "with an idle timeout before the payload");
+    }
+
+    @Test
     @Covers({"XFER-TIME-01", "XFER-STORE-04"})
     @DisplayName("a connection that stalls mid-payload is closed after the idle timeout and leaves no file")
     void stallMidPayloadIsClosed(ServerUnderTest server) throws IOException {
