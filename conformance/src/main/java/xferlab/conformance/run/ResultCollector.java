@@ -1,5 +1,6 @@
 package xferlab.conformance.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -28,6 +29,7 @@ import xferlab.conformance.cases.Violation;
 import xferlab.conformance.report.CaseResult;
 import xferlab.conformance.report.Verdict;
 import xferlab.conformance.wire.Transcript;
+import xferlab.conformance.wire.WriteStalledException;
 import xferlab.spec.Requirement;
 
 /** Turns what the JUnit Platform reports into {@link CaseResult}s. */
@@ -98,6 +100,14 @@ final class ResultCollector implements TestExecutionListener {
         if (failure instanceof AssertionError) {
             return Verdict.FAILED;
         }
+        if (failure instanceof WriteStalledException) {
+            return Verdict.TIMED_OUT;
+        }
+        // A connection that breaks under the suite (broken pipe, reset, a stored file
+        // that is not there) is the implementation's doing, not the suite's.
+        if (failure instanceof IOException) {
+            return Verdict.FAILED;
+        }
         return Verdict.HARNESS_ERROR;
     }
 
@@ -163,9 +173,14 @@ final class ResultCollector implements TestExecutionListener {
             divergence = violation.divergence();
         } else if (failure != null && verdict != Verdict.SKIPPED) {
             cited = ids.isEmpty() ? "" : ids.get(0);
-            message = verdict == Verdict.HARNESS_ERROR
-                    ? "the suite itself failed (not your implementation's fault): " + stackTrace(failure)
-                    : String.valueOf(failure.getMessage());
+            if (verdict == Verdict.HARNESS_ERROR) {
+                message = "the suite itself failed (not your implementation's fault): " + stackTrace(failure);
+            } else if (failure instanceof IOException) {
+                message = "the connection failed under the suite: " + failure
+                        + "\n(the server closed or reset it while the suite was still using it)";
+            } else {
+                message = String.valueOf(failure.getMessage());
+            }
         }
         String sentence = cited.isEmpty() ? "" : context.catalogue().find(cited)
                 .map(r -> describe(r)).orElse("");

@@ -1,7 +1,6 @@
 package xferlab.conformance.cases.server;
 
 import static xferlab.conformance.cases.server.Wire.concat;
-import static xferlab.conformance.cases.server.Wire.header;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +60,7 @@ class AbortCases {
         byte[] payload = Wire.randomOctets(server.random(), 100_000);
         int cut = 4096 + server.random().nextInt(40_000);
         try (Connection connection = server.connect((reset ? "reset" : "vanish") + " mid-payload")) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, payload.length);
             connection.send(payload, 0, cut);
             if (reset) {
                 connection.transcript().fault("reset after octet " + cut + " of " + payload.length + " of the payload");
@@ -81,8 +79,7 @@ class AbortCases {
         String name = Wire.uniqueName(server, "last-octet");
         byte[] payload = Wire.randomOctets(server.random(), 65_537);
         try (Connection connection = server.connect("client vanishes one octet short")) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, payload.length);
             connection.send(payload, 0, payload.length - 1);
             connection.transcript().fault("cut after octet " + (payload.length - 1) + " of " + payload.length
                     + " of the payload");
@@ -98,8 +95,7 @@ class AbortCases {
         byte[] payload = Wire.randomOctets(server.random(), 10_000);
         byte[] surplus = Wire.randomOctets(server.random(), 64 * 1024);
         try (Connection connection = server.connect("payload followed by surplus octets")) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, payload.length);
             connection.transcript().fault("surplus: " + surplus.length + " octets right after the payload, same write");
             connection.send(concat(payload, surplus));
             Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-06",

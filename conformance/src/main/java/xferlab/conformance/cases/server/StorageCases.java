@@ -1,6 +1,5 @@
 package xferlab.conformance.cases.server;
 
-import static xferlab.conformance.cases.server.Wire.header;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,8 +36,7 @@ class StorageCases {
         String name = Wire.uniqueName(server, "in-progress");
         byte[] payload = Wire.randomOctets(server.random(), 200_000);
         try (Connection connection = server.connect("upload in progress")) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, payload.length);
             connection.send(payload, 0, payload.length / 2);
             // The server has sent READY and receives half the payload: whatever it writes
             // now must live outside the storage directory. Watch for a while.
@@ -66,8 +64,7 @@ class StorageCases {
         String name = Wire.uniqueName(server, "complete");
         byte[] payload = Wire.randomOctets(server.random(), 2 * 1024 * 1024);
         try (Connection connection = server.connect("upload read back at OK")) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, payload.length);
             connection.send(payload);
             Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
             // Read at once: OK promises the file is complete and in place.
@@ -96,8 +93,7 @@ class StorageCases {
         Wire.upload(server, name, old, "XFER-UP-01");
         Path file = storage.resolve(name);
         try (Connection connection = server.connect("replacing upload, sent in slices")) {
-            connection.send(header(name, fresh.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, fresh.length);
             int slice = fresh.length / 16;
             connection.transcript().fault("re-segment: the payload in 16 slices, the file read between slices");
             for (int at = 0; at < fresh.length; at += slice) {
@@ -142,8 +138,7 @@ class StorageCases {
         Set<String> before = names(storage);
         byte[] payload = Wire.randomOctets(server.random(), 300_000);
         try (Connection connection = server.connect("upload cut by a crash")) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, payload.length);
             connection.send(payload, 0, 150_000);
             connection.transcript().fault("kill: the server is killed (SIGKILL) after octet 150000 of "
                     + payload.length + " of the payload");

@@ -1,6 +1,5 @@
 package xferlab.conformance.cases.server;
 
-import static xferlab.conformance.cases.server.Wire.header;
 
 import java.io.IOException;
 
@@ -49,8 +48,7 @@ class TimeoutCases {
     void stallBeforeThePayloadIsClosed(ServerUnderTest server) throws IOException {
         String name = Wire.uniqueName(server, "stall-ready");
         try (Connection connection = server.connect("stalls after READY")) {
-            connection.send(header(name, 10));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, 10);
             stall(connection, server, "after READY, before the payload");
         }
         Storage.expectUnchanged(server, name, null, "with an idle timeout before the payload");
@@ -62,8 +60,7 @@ class TimeoutCases {
     void stallMidPayloadIsClosed(ServerUnderTest server) throws IOException {
         String name = Wire.uniqueName(server, "stall");
         try (Connection connection = server.connect("stalls mid-payload")) {
-            connection.send(header(name, 1000));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, 1000);
             connection.send(new byte[500]);
             stall(connection, server, "after octet 500 of 1000 of the payload");
         }

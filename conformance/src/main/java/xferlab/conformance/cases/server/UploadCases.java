@@ -59,8 +59,7 @@ class UploadCases {
         payload[11] = '\n';
         String name = Wire.uniqueName(server, "binary");
         try (Connection connection = server.connect("binary payload")) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, payload.length);
             connection.send(payload);
             Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-02",
                     "the payload is binary: read exactly size octets and do not look for lines in it");
@@ -104,8 +103,7 @@ class UploadCases {
     void serverClosesAfterOk(ServerUnderTest server) throws IOException {
         String name = Wire.uniqueName(server, "close");
         try (Connection connection = server.connect("close after OK")) {
-            connection.send(header(name, 2));
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid header must get READY");
+            Wire.startUpload(server, connection, name, 2);
             connection.send("ok");
             Expect.ok(connection, "ok".getBytes(StandardCharsets.US_ASCII), server.timing().reply(),
                     "XFER-UP-03", "OK and the digest are due after the payload");

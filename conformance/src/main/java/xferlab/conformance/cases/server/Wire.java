@@ -46,6 +46,12 @@ final class Wire {
         return stem + "-" + Long.toHexString(server.random().nextLong() & 0xffffffffL) + ".bin";
     }
 
+    /** Sends a valid header and expects READY: the start of most cases. */
+    static void startUpload(ServerUnderTest server, Connection connection, String name, long size) throws IOException {
+        connection.send(header(name, size));
+        Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid name and size must get READY");
+    }
+
     /**
      * A correct upload: header, READY, payload, OK with the right digest. A failure
      * at any step cites {@code requirement}.
