@@ -1,9 +1,11 @@
 package xferlab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,23 +51,32 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        // picocli's writers, not System.out: a program that runs this command in
+        // process (the conformance suite does) can then capture what it prints.
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (timeoutSeconds < 1) {
-            System.err.println("xfer client: --timeout must be at least 1 second");
+            err.println("xfer client: --timeout must be at least 1 second");
             return 2;
         }
         Path baseName = file.getFileName();
         String sendAs = name != null ? name : baseName == null ? "" : baseName.toString();
-        ProgressListener progress = quiet ? ProgressListener.NONE : new ProgressPrinter(System.err);
+        ProgressListener progress = quiet ? ProgressListener.NONE : new ProgressPrinter(err);
         try {
             UploadResult result = new XferClient(host, port, Duration.ofSeconds(timeoutSeconds))
                     .upload(file, sendAs, progress);
-            System.out.println("stored " + result.name() + " (" + result.size() + " octets), sha256 "
+            out.println("stored " + result.name() + " (" + result.size() + " octets), sha256 "
                     + result.digest());
+            out.flush();
             return 0;
         } catch (UploadFailedException e) {
-            System.err.println("xfer client: " + e.getMessage());
+            err.println("xfer client: " + e.getMessage());
+            err.flush();
             return e.failure().exitStatus();
         }
     }

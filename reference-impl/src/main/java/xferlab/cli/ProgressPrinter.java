@@ -1,6 +1,6 @@
 package xferlab.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 import xferlab.client.ProgressListener;
 
@@ -14,12 +14,12 @@ final class ProgressPrinter implements ProgressListener {
     static final long THRESHOLD = 8L * 1024 * 1024;
     private static final long INTERVAL_NANOS = 500_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal = System.console() != null;
     private final long started = System.nanoTime();
     private long lastShown = started;
 
-    ProgressPrinter(PrintStream out) {
+    ProgressPrinter(PrintWriter out) {
         this.out = out;
     }
 

@@ -1,5 +1,6 @@
 package xferlab.conformance.cases;
 
+import xferlab.conformance.target.ClientTarget;
 import xferlab.conformance.target.Target;
 import xferlab.spec.Catalogue;
 
@@ -8,13 +9,24 @@ import xferlab.spec.Catalogue;
  * the bounds. The runner installs it before the cases run; cases reach it through
  * {@link ServerUnderTest}.
  *
- * @param target  the implementation under test
+ * @param target  the server under test (null when a client is judged)
+ * @param client  the client under test (null when a server is judged)
  * @param seed    drives every random choice: generated data and the fault schedule
  * @param timing  the bounds on waiting
  * @param catalogue the spec's requirements
  */
-public record SuiteContext(Target target, long seed, Timing timing, Catalogue catalogue) {
+public record SuiteContext(Target target, ClientTarget client, long seed, Timing timing, Catalogue catalogue) {
     private static volatile SuiteContext installed;
+
+    /** A run of the server suite. */
+    public static SuiteContext forServer(Target target, long seed, Timing timing, Catalogue catalogue) {
+        return new SuiteContext(target, null, seed, timing, catalogue);
+    }
+
+    /** A run of the client suite. */
+    public static SuiteContext forClient(ClientTarget client, long seed, Timing timing, Catalogue catalogue) {
+        return new SuiteContext(null, client, seed, timing, catalogue);
+    }
 
     public static void install(SuiteContext context) {
         installed = context;

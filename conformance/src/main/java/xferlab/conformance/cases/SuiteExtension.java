@@ -19,22 +19,28 @@ public final class SuiteExtension implements BeforeEachCallback, AfterEachCallba
     public void beforeEach(ExtensionContext extension) {
         Method method = extension.getRequiredTestMethod();
         SuiteContext context = SuiteContext.current();
-        extension.getStore(NAMESPACE).put(ServerUnderTest.class,
-                new ServerUnderTest(context, CaseScope.open(method, context)));
+        CaseScope scope = CaseScope.open(method, context);
+        extension.getStore(NAMESPACE).put(ServerUnderTest.class, new ServerUnderTest(context, scope));
+        extension.getStore(NAMESPACE).put(ClientUnderTest.class, new ClientUnderTest(context, scope));
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
-        return parameter.getParameter().getType() == ServerUnderTest.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == ServerUnderTest.class || type == ClientUnderTest.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        return extension.getStore(NAMESPACE).get(ServerUnderTest.class, ServerUnderTest.class);
+        Class<?> type = parameter.getParameter().getType();
+        return extension.getStore(NAMESPACE).get(type, type);
     }
 
     @Override
     public void afterEach(ExtensionContext extension) {
-        Liveness.check(SuiteContext.current());
+        SuiteContext context = SuiteContext.current();
+        if (context.target() != null) {
+            Liveness.check(context);
+        }
     }
 }

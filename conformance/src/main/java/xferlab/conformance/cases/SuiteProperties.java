@@ -39,7 +39,7 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
                     .or(() -> result.originalSample().map(s -> s.parameters()))
                     .map(SuiteProperties::describe)
                     .ifPresent(scope::sample);
-            if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
+            if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL && context.target() != null) {
                 try {
                     Liveness.check(context);
                 } catch (Violation violation) {
@@ -55,7 +55,7 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
     /** The generated parameters, strings quoted and escaped; the server parameter left out. */
     private static String describe(java.util.List<Object> parameters) {
         return parameters.stream()
-                .filter(p -> !(p instanceof ServerUnderTest))
+                .filter(p -> !(p instanceof ServerUnderTest) && !(p instanceof ClientUnderTest))
                 .map(p -> p instanceof String text
                         ? "name \"" + xferlab.conformance.wire.Octets.escape(
                                 text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\""
@@ -79,6 +79,9 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
     public Optional<ParameterSupplier> resolve(ParameterResolutionContext parameter, LifecycleContext lifecycle) {
         if (parameter.typeUsage().isOfType(ServerUnderTest.class)) {
             return Optional.of(optionalTry -> new ServerUnderTest(SuiteContext.current(), SCOPE.get()));
+        }
+        if (parameter.typeUsage().isOfType(ClientUnderTest.class)) {
+            return Optional.of(optionalTry -> new ClientUnderTest(SuiteContext.current(), SCOPE.get()));
         }
         return Optional.empty();
     }

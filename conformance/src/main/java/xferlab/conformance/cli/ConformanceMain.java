@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "xfer-conformance 0.1",
         description = {
-            "The XFER conformance suite: judges a server (or, soon, a client) in any language,",
+            "The XFER conformance suite: judges a server or a client, in any language,",
             "names each requirement it breaks, shows the octets exchanged, and says how to rerun",
             "a case."},
-        subcommands = {ServerSuiteCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerSuiteCommand.class, ClientSuiteCommand.class, CommandLine.HelpCommand.class})
 public final class ConformanceMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,6 +26,6 @@ public final class ConformanceMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say which suite to run: server");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say which suite to run: server or client");
     }
 }

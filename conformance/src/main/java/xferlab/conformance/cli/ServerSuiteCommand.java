@@ -7,11 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -20,13 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Timing;
-import xferlab.conformance.report.CaseResult;
 import xferlab.conformance.report.ConsoleReport;
-import xferlab.conformance.report.ReportFiles;
-import xferlab.conformance.report.RunReport;
 import xferlab.conformance.run.Calibration;
-import xferlab.conformance.run.Selection;
-import xferlab.conformance.run.SuiteRunner;
 import xferlab.conformance.target.ConnectedTarget;
 import xferlab.conformance.target.EmbeddedTarget;
 import xferlab.conformance.target.LaunchException;
@@ -80,26 +72,8 @@ final class ServerSuiteCommand implements Callable<Integer> {
                     + "assumed with --connect (default: ${DEFAULT-VALUE}).")
     long idleSeconds;
 
-    @Option(names = "--level", paramLabel = "N", description = "Run the cases of levels 1 to N only (1, 2 or 3; default: all).")
-    Integer level;
-
-    @Option(names = "--only", paramLabel = "ID", split = ",",
-            description = "Run only these cases: case names or requirement IDs, comma-separated.")
-    List<String> only = new ArrayList<>();
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for generated data and faults (default: random, printed).")
-    Long seed;
-
-    @Option(names = "--verbose", description = "Print every connection's full transcript.")
-    boolean verbose;
-
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write junit.xml, summary.json and report.html into DIR.")
-    Path reportDir;
-
-    @Option(names = "--rerun", paramLabel = "N", defaultValue = "0",
-            description = "Run each failing case N more times, to tell a steady failure from a flaky one.")
-    int reruns;
+    @CommandLine.Mixin
+    RunOptions options = new RunOptions();
 
     @Option(names = "--start-timeout", paramLabel = "S", defaultValue = "15",
             description = "How long a launched server may take to accept its first connection (default: ${DEFAULT-VALUE}).")
@@ -110,27 +84,17 @@ final class ServerSuiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = spec.commandLine().getOut() == null ? System.out : new PrintStream(System.out, true);
-        if (level != null && (level < 1 || level > 3)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--level must be 1, 2 or 3");
-        }
-        if (reruns < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rerun must be 0 or more");
-        }
+        PrintStream out = System.out;
         if (idleSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--idle must be at least 1");
         }
         Catalogue catalogue = Catalogue.load();
-        for (String id : only) {
-            if (id.startsWith("XFER-") && catalogue.find(id).isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--only: no requirement " + id + " in the spec");
-            }
-        }
-        long runSeed = seed != null ? seed : new java.util.Random().nextLong() & Long.MAX_VALUE;
+        options.validate(spec.commandLine(), catalogue);
+        long runSeed = options.runSeed();
         Duration idle = Duration.ofSeconds(idleSeconds);
         Path work = Files.createTempDirectory("xfer-suite-");
         try (Target target = target(work, idle)) {
-            ConsoleReport console = new ConsoleReport(out, verbose);
+            ConsoleReport console = new ConsoleReport(out, options.verbose);
             console.header("server", target.description(), runSeed);
             try {
                 target.start();
@@ -147,29 +111,10 @@ final class ServerSuiteCommand implements Callable<Integer> {
             }
             Calibration calibration = Calibration.measure();
             console.line("  preflight: the target accepts connections; " + calibration.describe());
-            long started = System.nanoTime();
-            SuiteContext context = new SuiteContext(target, runSeed,
+            SuiteContext context = SuiteContext.forServer(target, runSeed,
                     Timing.forIdle(idle).scaled(calibration.factor()), catalogue);
-            Selection selection = new Selection(level == null ? 3 : level, new LinkedHashSet<>(only));
-            SuiteRunner runner = new SuiteRunner(CASES);
-            List<CaseResult> results = runner.run(context, selection,
-                    caseId -> rerunCommand(caseId, runSeed), console::caseFinished);
-            if (reruns > 0) {
-                results = Reruns.judge(runner, context, results, reruns, console);
-            }
-            RunReport report = new RunReport("server", target.description(), runSeed, results,
-                    (System.nanoTime() - started) / 1_000_000);
-            if (results.isEmpty()) {
-                out.println("No case matches the selection (--level, --only).");
-                return 2;
-            }
-            console.summary(report);
-            if (reportDir != null) {
-                for (Path file : ReportFiles.write(report, reportDir)) {
-                    out.println("wrote " + file);
-                }
-            }
-            return report.passed() ? 0 : 1;
+            return SuiteRun.execute("server", CASES, context, options, caseId -> rerunCommand(caseId, runSeed),
+                    console, out);
         } finally {
             deleteTree(work);
         }
@@ -202,13 +147,13 @@ final class ServerSuiteCommand implements Callable<Integer> {
     private String rerunCommand(String caseId, long runSeed) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", "xfer-conformance.jar", "server"));
         if (targetOptions.launch != null) {
-            words.addAll(List.of("--launch", quote(targetOptions.launch)));
+            words.addAll(List.of("--launch", SuiteRun.quote(targetOptions.launch)));
         }
         if (targetOptions.connect != null) {
             words.addAll(List.of("--connect", targetOptions.connect));
         }
         if (dir != null) {
-            words.addAll(List.of("--dir", quote(dir.toString())));
+            words.addAll(List.of("--dir", SuiteRun.quote(dir.toString())));
         }
         if (port != null) {
             words.addAll(List.of("--port", String.valueOf(port)));
@@ -218,13 +163,6 @@ final class ServerSuiteCommand implements Callable<Integer> {
         }
         words.addAll(List.of("--only", caseId, "--seed", String.valueOf(runSeed)));
         return String.join(" ", words);
-    }
-
-    static String quote(String word) {
-        if (word.matches("[A-Za-z0-9_./:=,-]+")) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static void deleteTree(Path root) {

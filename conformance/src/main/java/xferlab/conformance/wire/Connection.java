@@ -66,6 +66,12 @@ public final class Connection implements AutoCloseable {
         return new Connection(socket, transcript, writeTimeout);
     }
 
+    /** Wraps a socket the suite accepted (when it plays the server). */
+    public static Connection over(Socket socket, Transcript transcript, Duration writeTimeout) throws IOException {
+        socket.setTcpNoDelay(true);
+        return new Connection(socket, transcript, writeTimeout);
+    }
+
     public Transcript transcript() {
         return transcript;
     }
@@ -150,6 +156,27 @@ public final class Connection implements AutoCloseable {
             Received.End end = fill(deadline);
             if (end != null) {
                 return new Received(line.toByteArray(), end, false);
+            }
+        }
+    }
+
+    /**
+     * Reads exactly {@code count} octets, unless the peer closes, resets or stays
+     * silent first; {@link Received#end()} says which ({@code LINE} when all came).
+     */
+    public Received readExactly(long count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        while (true) {
+            int take = (int) Math.min(pending.length, count - all.size());
+            all.write(pending, 0, take);
+            pending = java.util.Arrays.copyOfRange(pending, take, pending.length);
+            if (all.size() == count) {
+                return new Received(all.toByteArray(), Received.End.LINE, false);
+            }
+            Received.End end = fill(deadline);
+            if (end != null) {
+                return new Received(all.toByteArray(), end, false);
             }
         }
     }

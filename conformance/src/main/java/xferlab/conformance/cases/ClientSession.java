@@ -1,0 +1,123 @@
+package xferlab.conformance.cases;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import xferlab.conformance.target.ClientRun;
+import xferlab.conformance.wire.Connection;
+import xferlab.conformance.wire.ScriptedServer;
+
+/**
+ * One run of the client under test against the suite's scripted server. The case
+ * plays the server on the connection {@link #accept()} returns, then asks how the
+ * client ended with {@link #finish()}.
+ */
+public final class ClientSession implements AutoCloseable {
+    private final SuiteContext context;
+    private final CaseScope scope;
+    private final Path dir;
+    private final Path file;
+    private final ScriptedServer server;
+    private final ExecutorService runner;
+    private final Future<ClientRun> run;
+    private Connection connection;
+    private ClientRun result;
+
+    ClientSession(SuiteContext context, CaseScope scope, Path dir, Path file) throws IOException {
+        this.context = context;
+        this.scope = scope;
+        this.dir = dir;
+        this.file = file;
+        this.server = new ScriptedServer();
+        this.runner = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "xfer-suite-client-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Duration timeout = context.timing().idle();
+        this.run = runner.submit(() -> context.client().run("127.0.0.1", server.port(), file, timeout,
+                timeout.plus(ClientUnderTest.MARGIN)));
+    }
+
+    /** The file the client uploads. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Waits for the client's connection.
+     *
+     * @throws Violation of {@code requirement} if the client ends, or takes too long, without connecting
+     */
+    public Connection accept(String requirement) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            connection = server.accept(Duration.ofMillis(100), context.timing().write(),
+                    scope.newTranscript("the client's connection"));
+            if (connection != null) {
+                return connection;
+            }
+            if (run.isDone()) {
+                throw Violation.of(requirement)
+                        .expected("the client connects to the suite's server")
+                        .actual(finish().describe() + " without connecting")
+                        .hint("the client is run as given with --launch; check that it takes {host} {port} {file}")
+                        .build();
+            }
+        }
+        throw Violation.of(requirement)
+                .expected("the client connects within 15 s")
+                .actual("no connection")
+                .timedOut(true)
+                .build();
+    }
+
+    /** Waits for the client to end (it is killed, and called hung, past its timeout plus a margin). */
+    public ClientRun finish() {
+        if (result != null) {
+            return result;
+        }
+        Duration bound = context.timing().idle().plus(ClientUnderTest.MARGIN).plusSeconds(5);
+        try {
+            result = run.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result = new ClientRun(-1, "", "", bound.toMillis(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = new ClientRun(-1, "", "", 0, true);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("running the client failed", e.getCause());
+        }
+        if (connection != null) {
+            connection.transcript().note(result.describe());
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        server.close();
+        finish();
+        runner.shutdownNow();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a temporary directory: the system cleans what is left
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package xferlab.conformance.cases.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import xferlab.conformance.cases.ClientExpect;
+import xferlab.conformance.cases.ClientSession;
+import xferlab.conformance.cases.ClientUnderTest;
+import xferlab.conformance.cases.Covers;
+import xferlab.conformance.cases.Section;
+import xferlab.conformance.cases.SuiteExtension;
+import xferlab.conformance.target.ClientRun;
+import xferlab.conformance.wire.Connection;
+
+@Section("3. Refusals and failed uploads")
+@Order(3)
+@ExtendWith(SuiteExtension.class)
+class RefusalCases {
+    private static final String STOP_HINT = "on ERROR, stop: send no payload, print the server's code and text, "
+            + "and exit with a non-zero status";
+
+    @Test
+    @Covers({"XFER-CLI-05"})
+    @DisplayName("each ERROR before READY (400, 403, 408, 413, 500): no payload, the server's text, a non-zero exit")
+    void errorBeforeReadyStopsTheClient(ClientUnderTest client) throws IOException {
+        for (int code : new int[] {400, 403, 408, 413, 500}) {
+            String text = "suite says no " + code + " " + Long.toHexString(client.random().nextLong() & 0xffffff);
+            try (ClientSession session = client.start("refused.txt", new byte[4096])) {
+                Connection connection = session.accept("XFER-CLI-02");
+                Serving.readHeader(connection, client);
+                connection.send("ERROR " + code + " " + text + "\n");
+                Serving.expectSilence(connection, Duration.ofMillis(300), "XFER-CLI-05", STOP_HINT);
+                ClientRun run = session.finish();
+                ClientExpect.failed(run, "XFER-CLI-05", STOP_HINT);
+                ClientExpect.printed(run, text, "XFER-CLI-05", "show the user the server's reason: its code and text");
+            }
+        }
+    }
+
+    @Test
+    @Covers({"XFER-CLI-05"})
+    @DisplayName("ERROR 500 after the payload is a failure")
+    void errorAfterThePayloadIsAFailure(ClientUnderTest client) throws IOException {
+        byte[] content = "cannot store".getBytes(StandardCharsets.US_ASCII);
+        try (ClientSession session = client.start("late.txt", content)) {
+            Connection connection = session.accept("XFER-CLI-02");
+            Serving.readHeader(connection, client);
+            connection.send("READY\n");
+            Serving.expectPayload(connection, content, client);
+            connection.send("ERROR 500 storage failure\n");
+            ClientRun run = session.finish();
+            ClientExpect.failed(run, "XFER-CLI-05", STOP_HINT);
+            ClientExpect.printed(run, "storage failure", "XFER-CLI-05", "show the server's reason");
+        }
+    }
+
+    @Test
+    @Covers({"XFER-CLI-06", "XFER-CLI-04"})
+    @DisplayName("OK with a wrong digest is a failure")
+    void wrongDigestIsAFailure(ClientUnderTest client) throws IOException {
+        finalReply(client, "OK " + "0".repeat(64) + "\n",
+                "compare the digest in OK with the SHA-256 of what you sent; a mismatch means the stored file differs");
+    }
+
+    @Test
+    @Covers({"XFER-CLI-06"})
+    @DisplayName("OK without a digest is a failure")
+    void okWithoutDigestIsAFailure(ClientUnderTest client) throws IOException {
+        finalReply(client, "OK\n", "an OK without its digest proves nothing: treat it as a malformed reply");
+    }
+
+    @Test
+    @Covers({"XFER-CLI-06"})
+    @DisplayName("a reply that is not OK or ERROR (\"DONE\") is a failure")
+    void garbageInsteadOfOkIsAFailure(ClientUnderTest client) throws IOException {
+        finalReply(client, "DONE\n", "only OK with the right digest means success");
+    }
+
+    private static void finalReply(ClientUnderTest client, String reply, String hint) throws IOException {
+        byte[] content = new byte[1000];
+        client.random().nextBytes(content);
+        try (ClientSession session = client.start("digest.bin", content)) {
+            Connection connection = session.accept("XFER-CLI-02");
+            Serving.readHeader(connection, client);
+            connection.send("READY\n");
+            Serving.expectPayload(connection, content, client);
+            connection.send(reply);
+            ClientExpect.failed(session.finish(), "XFER-CLI-06", hint);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package xferlab.conformance.cases.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import xferlab.conformance.cases.ClientExpect;
+import xferlab.conformance.cases.ClientSession;
+import xferlab.conformance.cases.ClientUnderTest;
+import xferlab.conformance.cases.Covers;
+import xferlab.conformance.cases.Expect;
+import xferlab.conformance.cases.Section;
+import xferlab.conformance.cases.SuiteExtension;
+import xferlab.conformance.fault.Segmenter;
+import xferlab.conformance.wire.Connection;
+
+@Section("2. Reading replies")
+@Order(2)
+@ExtendWith(SuiteExtension.class)
+class ReplyCases {
+    private static final String STREAM_HINT = "read replies as a byte stream up to the LF: a reply may come in "
+            + "pieces, or together with the end of the connection";
+
+    @Test
+    @Covers({"XFER-LINE-03"})
+    @DisplayName("READY and OK sent one octet per segment are read whole")
+    void repliesSplitIntoSingleOctets(ClientUnderTest client) throws IOException {
+        byte[] content = "split replies".getBytes(StandardCharsets.US_ASCII);
+        try (ClientSession session = client.start("split.txt", content)) {
+            Connection connection = session.accept("XFER-CLI-02");
+            Serving.expectHeader(Serving.readHeader(connection, client), "split.txt", content.length);
+            Segmenter.oneOctetEach(connection, "READY\n".getBytes(StandardCharsets.US_ASCII), Duration.ofMillis(20));
+            Serving.expectPayload(connection, content, client);
+            Segmenter.oneOctetEach(connection, ("OK " + Expect.sha256(content) + "\n").getBytes(StandardCharsets.US_ASCII),
+                    Duration.ofMillis(2));
+            ClientExpect.succeeded(session.finish(), "XFER-LINE-03", STREAM_HINT);
+        }
+    }
+
+    @Test
+    @Covers({"XFER-LINE-02"})
+    @DisplayName("replies ending in CR LF are accepted")
+    void crlfRepliesAreAccepted(ClientUnderTest client) throws IOException {
+        byte[] content = "crlf".getBytes(StandardCharsets.US_ASCII);
+        try (ClientSession session = client.start("crlf.txt", content)) {
+            Connection connection = session.accept("XFER-CLI-02");
+            Serving.expectHeader(Serving.readHeader(connection, client), "crlf.txt", content.length);
+            connection.send("READY\r\n");
+            Serving.expectPayload(connection, content, client);
+            connection.send("OK " + Expect.sha256(content) + "\r\n");
+            ClientExpect.succeeded(session.finish(), "XFER-LINE-02",
+                    "a CR directly before the LF belongs to the line end: strip it before comparing");
+        }
+    }
+
+    @Test
+    @Covers({"XFER-LINE-03"})
+    @DisplayName("an OK that arrives together with the connection's end is still read")
+    void okTogetherWithTheClose(ClientUnderTest client) throws IOException {
+        byte[] content = "ok and close".getBytes(StandardCharsets.US_ASCII);
+        try (ClientSession session = client.start("close.txt", content)) {
+            Connection connection = session.accept("XFER-CLI-02");
+            Serving.serveCorrectly(connection, "close.txt", content, client);
+            connection.transcript().fault("half-close right after OK");
+            connection.halfClose();
+            ClientExpect.succeeded(session.finish(), "XFER-LINE-03", STREAM_HINT);
+        }
+    }
+
+    @Test
+    @Covers({"XFER-LINE-05"})
+    @DisplayName("a reply line that passes 512 octets without LF is refused at once, not waited on")
+    void overlongReplyLineIsRefusedAtOnce(ClientUnderTest client) throws IOException {
+        try (ClientSession session = client.start("long.txt", new byte[] {'x'})) {
+            Connection connection = session.accept("XFER-CLI-02");
+            Serving.readHeader(connection, client);
+            connection.transcript().fault("a reply of 10000 octets without LF, then silence");
+            long sent = System.nanoTime();
+            try {
+                connection.send("READY".repeat(2000));
+            } catch (IOException e) {
+                // the client may have given up already: that is the point
+            }
+            var run = session.finish();
+            long millis = (System.nanoTime() - sent) / 1_000_000;
+            ClientExpect.failed(run, "XFER-LINE-05", "bound the reply line (512 octets) and fail past it");
+            // A client without a bound waits for the LF until its timeout; a bounded one
+            // gives up as soon as the line passes 512 octets.
+            if (millis >= client.clientTimeout().toMillis() * 3 / 4) {
+                throw xferlab.conformance.cases.Violation.of("XFER-LINE-05")
+                        .expected("the client gives up as soon as the reply passes 512 octets")
+                        .actual("it waited " + millis + " ms, about its whole timeout of "
+                                + client.clientTimeout().toMillis() + " ms, for a line end")
+                        .hint("count the octets of a reply as they arrive and fail past 512")
+                        .build();
+            }
+        }
+    }
+}
