@@ -61,9 +61,10 @@ public final class ClientSession implements AutoCloseable {
      */
     public Connection accept(String requirement) throws IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        xferlab.conformance.wire.Transcript transcript = scope.newTranscript("the client's connection");
         while (System.nanoTime() < deadline) {
-            connection = server.accept(Duration.ofMillis(100), context.timing().write(),
-                    scope.newTranscript("the client's connection"));
+            // Short waits, so that a client that exits without connecting is noticed at once.
+            connection = server.accept(Duration.ofMillis(100), context.timing().write(), transcript);
             if (connection != null) {
                 return connection;
             }
