@@ -27,7 +27,7 @@ public final class SuiteHarness {
     public static List<CaseResult> run(Target target, Set<String> only) throws LaunchException {
         target.start();
         try {
-            SuiteContext context = new SuiteContext(target, SEED, Timing.forIdle(IDLE), Catalogue.load());
+            SuiteContext context = SuiteContext.forServer(target, SEED, Timing.forIdle(IDLE), Catalogue.load());
             Function<String, String> rerun = caseId -> "--only " + caseId;
             return new SuiteRunner("xferlab.conformance.cases.server")
                     .run(context, new Selection(3, only), rerun, result -> { });
