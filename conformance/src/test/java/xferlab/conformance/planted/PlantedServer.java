@@ -292,6 +292,15 @@ public final class PlantedServer implements AutoCloseable {
                 // closing anyway
             }
         }
+        // The port is free only once the accepting thread has left accept(): a restart
+        // on the same port would otherwise find it in use.
+        if (Thread.currentThread() != acceptor) {
+            try {
+                acceptor.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static final class CrashException extends IOException {
