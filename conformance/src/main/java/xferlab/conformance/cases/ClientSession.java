@@ -83,6 +83,16 @@ public final class ClientSession implements AutoCloseable {
                 .build();
     }
 
+    /** A connection the client made, if it made one within {@code within}; null otherwise. */
+    public Connection acceptIfAny(Duration within) throws IOException {
+        Connection late = server.accept(within, context.timing().write(),
+                scope.newTranscript("the client's connection"));
+        if (late != null) {
+            connection = late;
+        }
+        return late;
+    }
+
     /** Waits for the client to end (it is killed, and called hung, past its timeout plus a margin). */
     public ClientRun finish() {
         if (result != null) {

@@ -43,7 +43,7 @@ final class ClientSuiteCommand implements Callable<Integer> {
 
     @Option(names = "--launch", paramLabel = "CMD",
             description = "Run the client as sh -c CMD for each case, after replacing {host}, {port}, {file} "
-                    + "and {timeout}.")
+                    + "and {timeout} (each replaced by one shell word: do not quote them).")
     String launch;
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "2",

@@ -34,7 +34,17 @@ class ReplyCases {
         try (ClientSession session = client.start("split.txt", content)) {
             Connection connection = session.accept("XFER-CLI-02");
             Serving.expectHeader(Serving.readHeader(connection, client), "split.txt", content.length);
-            Segmenter.oneOctetEach(connection, "READY\n".getBytes(StandardCharsets.US_ASCII), Duration.ofMillis(20));
+            try {
+                Segmenter.oneOctetEach(connection, "READY\n".getBytes(StandardCharsets.US_ASCII), Duration.ofMillis(20));
+            } catch (IOException e) {
+                throw xferlab.conformance.cases.Violation.of("XFER-LINE-03")
+                        .expected("the client reads READY whole, though it comes one octet per segment, and sends "
+                                + "the payload")
+                        .actual("it closed the connection while READY was still arriving (" + e.getMessage() + "); "
+                                + session.finish().describe())
+                        .hint(STREAM_HINT)
+                        .build();
+            }
             Serving.expectPayload(connection, content, client);
             Segmenter.oneOctetEach(connection, ("OK " + Expect.sha256(content) + "\n").getBytes(StandardCharsets.US_ASCII),
                     Duration.ofMillis(2));
@@ -69,6 +79,24 @@ class ReplyCases {
             connection.transcript().fault("half-close right after OK");
             connection.halfClose();
             ClientExpect.succeeded(session.finish(), "XFER-LINE-03", STREAM_HINT);
+        }
+    }
+
+    @Test
+    @Covers({"XFER-LINE-06"})
+    @DisplayName("an OK cut off by the connection's end, without its LF, is no reply: a non-zero exit")
+    void okWithoutLineEndBeforeTheCloseIsNoReply(ClientUnderTest client) throws IOException {
+        byte[] content = "cut reply".getBytes(StandardCharsets.US_ASCII);
+        try (ClientSession session = client.start("cut-reply.txt", content)) {
+            Connection connection = session.accept("XFER-CLI-02");
+            Serving.expectHeader(Serving.readHeader(connection, client), "cut-reply.txt", content.length);
+            connection.send("READY\n");
+            Serving.expectPayload(connection, content, client);
+            connection.transcript().fault("the right OK without its LF, then the end of the stream");
+            connection.send("OK " + Expect.sha256(content));
+            connection.halfClose();
+            ClientExpect.failed(session.finish(), "XFER-LINE-06",
+                    "octets followed by the end of the stream are not a line: only OK ... LF is a reply");
         }
     }
 

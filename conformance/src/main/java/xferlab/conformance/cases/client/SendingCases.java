@@ -55,10 +55,11 @@ class SendingCases {
         byte[] content = "wait for READY".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("patient.txt", content)) {
             Connection connection = session.accept("XFER-CLI-02");
-            Serving.expectHeader(Serving.readHeader(connection, client), "patient.txt", content.length);
+            Serving.Header header = Serving.readHeader(connection, client);
             connection.transcript().fault("delay: the suite holds READY back for 1 s");
             Serving.expectSilence(connection, Duration.ofSeconds(1), "XFER-CLI-03",
                     "read READY before sending the payload: the server may still refuse the upload");
+            Serving.expectHeader(header, "patient.txt", content.length);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
             connection.send("OK " + Expect.sha256(content) + "\n");
@@ -74,6 +75,16 @@ class SendingCases {
             var run = session.finish();
             ClientExpect.failed(run, "XFER-CLI-08",
                     "check the name against the rules before connecting: the server would refuse it anyway");
+            Connection connection = session.acceptIfAny(Duration.ofMillis(200));
+            if (connection != null) {
+                throw xferlab.conformance.cases.Violation.of("XFER-CLI-08")
+                        .expected("the client refuses the name itself, without connecting")
+                        .actual("it connected and sent \"" + xferlab.conformance.wire.Octets.escape(
+                                connection.readToEnd(Duration.ofMillis(200)).octets()) + "\", then "
+                                + run.describe())
+                        .hint("check the name against the rules before connecting: the server would refuse it anyway")
+                        .build();
+            }
         }
     }
 }
