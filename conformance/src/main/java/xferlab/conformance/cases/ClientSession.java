@@ -1,17 +1,14 @@
 package xferlab.conformance.cases;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import xferlab.conformance.target.ClientRun;
 import xferlab.conformance.wire.Connection;
@@ -123,12 +120,6 @@ public final class ClientSession implements AutoCloseable {
         server.close();
         finish();
         runner.shutdownNow();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // a temporary directory: the system cleans what is left
-        }
+        xferlab.conformance.run.WorkDirs.delete(dir);
     }
 }

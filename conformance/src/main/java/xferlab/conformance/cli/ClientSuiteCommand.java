@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,9 +15,11 @@ import picocli.CommandLine.Option;
 import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Timing;
 import xferlab.conformance.report.ConsoleReport;
+import xferlab.conformance.run.WorkDirs;
 import xferlab.conformance.target.ClientTarget;
 import xferlab.conformance.target.EmbeddedClientTarget;
 import xferlab.conformance.target.LaunchedClientTarget;
+import xferlab.conformance.target.ShellWords;
 import xferlab.spec.Catalogue;
 
 @Command(name = "client",
@@ -75,18 +75,14 @@ final class ClientSuiteCommand implements Callable<Integer> {
             return SuiteRun.execute("client", CASES, context, options, caseId -> rerunCommand(caseId, runSeed),
                     console, out);
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            WorkDirs.delete(work);
         }
     }
 
     private String rerunCommand(String caseId, long runSeed) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", "xfer-conformance.jar", "client"));
         if (launch != null) {
-            words.addAll(List.of("--launch", SuiteRun.quote(launch)));
+            words.addAll(List.of("--launch", ShellWords.quote(launch)));
         }
         if (timeoutSeconds != 2) {
             words.addAll(List.of("--timeout", String.valueOf(timeoutSeconds)));

@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,12 +17,14 @@ import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Timing;
 import xferlab.conformance.report.ConsoleReport;
 import xferlab.conformance.run.Calibration;
+import xferlab.conformance.run.WorkDirs;
 import xferlab.conformance.target.ConnectedTarget;
 import xferlab.conformance.target.EmbeddedTarget;
 import xferlab.conformance.target.LaunchException;
 import xferlab.conformance.target.LaunchedTarget;
 import xferlab.conformance.target.Ports;
 import xferlab.conformance.target.Target;
+import xferlab.conformance.target.ShellWords;
 import xferlab.spec.Catalogue;
 
 @Command(name = "server",
@@ -116,7 +116,7 @@ final class ServerSuiteCommand implements Callable<Integer> {
             return SuiteRun.execute("server", CASES, context, options, caseId -> rerunCommand(caseId, runSeed),
                     console, out);
         } finally {
-            deleteTree(work);
+            WorkDirs.delete(work);
         }
     }
 
@@ -147,13 +147,13 @@ final class ServerSuiteCommand implements Callable<Integer> {
     private String rerunCommand(String caseId, long runSeed) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", "xfer-conformance.jar", "server"));
         if (targetOptions.launch != null) {
-            words.addAll(List.of("--launch", SuiteRun.quote(targetOptions.launch)));
+            words.addAll(List.of("--launch", ShellWords.quote(targetOptions.launch)));
         }
         if (targetOptions.connect != null) {
             words.addAll(List.of("--connect", targetOptions.connect));
         }
         if (dir != null) {
-            words.addAll(List.of("--dir", SuiteRun.quote(dir.toString())));
+            words.addAll(List.of("--dir", ShellWords.quote(dir.toString())));
         }
         if (port != null) {
             words.addAll(List.of("--port", String.valueOf(port)));
@@ -165,13 +165,4 @@ final class ServerSuiteCommand implements Callable<Integer> {
         return String.join(" ", words);
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // a temporary directory: the system cleans what is left
-        }
-    }
 }

@@ -43,11 +43,4 @@ final class SuiteRun {
         return report.passed() ? 0 : 1;
     }
 
-    /** Quotes a word for a shell command line, when it needs it. */
-    static String quote(String word) {
-        if (word.matches("[A-Za-z0-9_./:=,-]+")) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\\''") + "'";
-    }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import xferlab.client.ProgressListener;
 import xferlab.client.UploadFailedException;
@@ -48,11 +46,7 @@ public record Calibration(long millis, double factor) {
         } catch (UploadFailedException e) {
             throw new IOException("the calibration upload to the bundled reference failed: " + e.getMessage(), e);
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            WorkDirs.delete(work);
         }
     }
 

@@ -1,20 +1,15 @@
 package xferlab.conformance.target;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 import xferlab.server.ServerConfig;
 import xferlab.server.XferServer;
 
 /** The bundled reference server, run inside the suite's own process. */
-public final class EmbeddedTarget implements Target {
-    private final Path storage;
+public final class EmbeddedTarget extends LocalTarget {
     private final Duration idleTimeout;
-    private int port;
     private XferServer server;
 
     /**
@@ -23,9 +18,8 @@ public final class EmbeddedTarget implements Target {
      * @param port        0 for a free port
      */
     public EmbeddedTarget(Path storage, Duration idleTimeout, int port) {
-        this.storage = storage;
+        super(storage, port);
         this.idleTimeout = idleTimeout;
-        this.port = port;
     }
 
     @Override
@@ -42,21 +36,6 @@ public final class EmbeddedTarget implements Target {
     }
 
     @Override
-    public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-    }
-
-    @Override
-    public Optional<Path> storageDir() {
-        return Optional.of(storage);
-    }
-
-    @Override
-    public boolean controllable() {
-        return true;
-    }
-
-    @Override
     public boolean isRunning() {
         return server != null;
     }
@@ -70,18 +49,7 @@ public final class EmbeddedTarget implements Target {
     }
 
     @Override
-    public void restart() throws LaunchException {
-        kill();
-        start();
-    }
-
-    @Override
     public String description() {
         return "the bundled reference server (in process)";
-    }
-
-    @Override
-    public void close() {
-        kill();
     }
 }

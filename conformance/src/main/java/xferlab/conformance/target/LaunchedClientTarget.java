@@ -26,15 +26,10 @@ public final class LaunchedClientTarget implements ClientTarget {
 
     /** The command with its placeholders replaced. */
     public String command(String host, int port, Path file, Duration timeout) {
-        return template.replace("{host}", shellWord(host))
+        return template.replace("{host}", ShellWords.quote(host))
                 .replace("{port}", String.valueOf(port))
-                .replace("{file}", shellWord(file.toString()))
+                .replace("{file}", ShellWords.quote(file.toString()))
                 .replace("{timeout}", String.valueOf(timeout.toSeconds()));
-    }
-
-    /** One word for sh -c, whatever its characters: spaces, backslashes, quotes. */
-    static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9_./:=,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     @Override

@@ -1,14 +1,11 @@
 package xferlab.conformance.target;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,10 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Stopping it stops the whole process tree the command started: a shell's children
  * included, so nothing is left listening after a run.
  */
-public final class LaunchedTarget implements Target {
+public final class LaunchedTarget extends LocalTarget {
     private final String template;
-    private final Path storage;
-    private final int port;
     private final Duration idleTimeout;
     private final Duration startTimeout;
     private final Path output;
@@ -34,9 +29,8 @@ public final class LaunchedTarget implements Target {
      */
     public LaunchedTarget(String template, Path storage, int port, Duration idleTimeout,
                           Duration startTimeout, Path output) {
+        super(storage, port);
         this.template = template;
-        this.storage = storage;
-        this.port = port;
         this.idleTimeout = idleTimeout;
         this.startTimeout = startTimeout;
         this.output = output;
@@ -45,7 +39,7 @@ public final class LaunchedTarget implements Target {
     /** The command with its placeholders replaced. */
     public String command() {
         return template.replace("{port}", String.valueOf(port))
-                .replace("{dir}", storage.toString())
+                .replace("{dir}", ShellWords.quote(storage.toString()))
                 .replace("{idle}", String.valueOf(idleTimeout.toSeconds()));
     }
 
@@ -102,21 +96,6 @@ public final class LaunchedTarget implements Target {
     }
 
     @Override
-    public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-    }
-
-    @Override
-    public Optional<Path> storageDir() {
-        return Optional.of(storage);
-    }
-
-    @Override
-    public boolean controllable() {
-        return true;
-    }
-
-    @Override
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -124,12 +103,6 @@ public final class LaunchedTarget implements Target {
     @Override
     public void kill() {
         stopTree(false);
-    }
-
-    @Override
-    public void restart() throws LaunchException {
-        stopTree(false);
-        start();
     }
 
     @Override

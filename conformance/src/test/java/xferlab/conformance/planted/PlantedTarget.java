@@ -1,26 +1,21 @@
 package xferlab.conformance.planted;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 import xferlab.conformance.target.LaunchException;
-import xferlab.conformance.target.Target;
+import xferlab.conformance.target.LocalTarget;
 
 /** A planted-fault server as a suite target, in the test's own process. */
-public final class PlantedTarget implements Target {
+public final class PlantedTarget extends LocalTarget {
     private final Fault fault;
-    private final Path storage;
     private final Duration idle;
-    private int port;
     private PlantedServer server;
 
     public PlantedTarget(Fault fault, Path storage, Duration idle) {
+        super(storage, 0);
         this.fault = fault;
-        this.storage = storage;
         this.idle = idle;
     }
 
@@ -32,21 +27,6 @@ public final class PlantedTarget implements Target {
         } catch (IOException e) {
             throw new LaunchException(LaunchException.Kind.CANNOT_START, e.getMessage());
         }
-    }
-
-    @Override
-    public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-    }
-
-    @Override
-    public Optional<Path> storageDir() {
-        return Optional.of(storage);
-    }
-
-    @Override
-    public boolean controllable() {
-        return true;
     }
 
     @Override
@@ -62,18 +42,7 @@ public final class PlantedTarget implements Target {
     }
 
     @Override
-    public void restart() throws LaunchException {
-        kill();
-        start();
-    }
-
-    @Override
     public String description() {
         return "planted-fault server " + fault;
-    }
-
-    @Override
-    public void close() {
-        kill();
     }
 }
