@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Timing;
 import xferlab.conformance.report.ConsoleReport;
+import xferlab.conformance.run.SuiteRunner;
 import xferlab.conformance.run.WorkDirs;
 import xferlab.conformance.target.ClientTarget;
 import xferlab.conformance.target.EmbeddedClientTarget;
@@ -63,7 +64,7 @@ final class ClientSuiteCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1");
         }
         Catalogue catalogue = Catalogue.load();
-        options.validate(spec.commandLine(), catalogue);
+        options.validate(spec.commandLine(), catalogue, new SuiteRunner(CASES).caseIds());
         long runSeed = options.runSeed();
         Path work = Files.createTempDirectory("xfer-suite-");
         try {

@@ -34,7 +34,7 @@ final class RunOptions {
     int reruns;
 
     /** Checks the options; a bad one is a usage error (exit 2). */
-    void validate(CommandLine commandLine, Catalogue catalogue) {
+    void validate(CommandLine commandLine, Catalogue catalogue, java.util.Set<String> caseIds) {
         if (level != null && (level < 1 || level > 3)) {
             throw new CommandLine.ParameterException(commandLine, "--level must be 1, 2 or 3");
         }
@@ -44,6 +44,11 @@ final class RunOptions {
         for (String id : only) {
             if (id.startsWith("XFER-") && catalogue.find(id).isEmpty()) {
                 throw new CommandLine.ParameterException(commandLine, "--only: no requirement " + id + " in the spec");
+            }
+            // A misspelt case name would otherwise select nothing and pass.
+            if (!id.startsWith("XFER-") && !caseIds.contains(id)) {
+                throw new CommandLine.ParameterException(commandLine, "--only: no case named " + id
+                        + " (the names are in the console report, or run with --verbose)");
             }
         }
     }

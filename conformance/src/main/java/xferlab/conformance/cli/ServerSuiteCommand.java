@@ -17,6 +17,7 @@ import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Timing;
 import xferlab.conformance.report.ConsoleReport;
 import xferlab.conformance.run.Calibration;
+import xferlab.conformance.run.SuiteRunner;
 import xferlab.conformance.run.WorkDirs;
 import xferlab.conformance.target.ConnectedTarget;
 import xferlab.conformance.target.EmbeddedTarget;
@@ -89,7 +90,7 @@ final class ServerSuiteCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--idle must be at least 1");
         }
         Catalogue catalogue = Catalogue.load();
-        options.validate(spec.commandLine(), catalogue);
+        options.validate(spec.commandLine(), catalogue, new SuiteRunner(CASES).caseIds());
         long runSeed = options.runSeed();
         Duration idle = Duration.ofSeconds(idleSeconds);
         Path work = Files.createTempDirectory("xfer-suite-");
@@ -160,6 +161,9 @@ final class ServerSuiteCommand implements Callable<Integer> {
         }
         if (idleSeconds != 2) {
             words.addAll(List.of("--idle", String.valueOf(idleSeconds)));
+        }
+        if (startTimeoutSeconds != 15) {
+            words.addAll(List.of("--start-timeout", String.valueOf(startTimeoutSeconds)));
         }
         words.addAll(List.of("--only", caseId, "--seed", String.valueOf(runSeed)));
         return String.join(" ", words);

@@ -86,6 +86,31 @@ public final class SuiteRunner {
         }
     }
 
+    /** The names of every case in the package, as {@code --only} takes them. */
+    public java.util.Set<String> caseIds() {
+        Path databaseDir = tempDir();
+        org.junit.platform.launcher.TestPlan plan;
+        try {
+            // jqwik rewrites its database file: give it a throw-away one.
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage(casesPackage))
+                    .configurationParameters(Map.of("jqwik.database", databaseDir.resolve("jqwik-database").toString()))
+                    .build();
+            plan = LauncherFactory.create().discover(request);
+        } finally {
+            WorkDirs.delete(databaseDir);
+        }
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        java.util.Deque<org.junit.platform.launcher.TestIdentifier> todo = new java.util.ArrayDeque<>(plan.getRoots());
+        while (!todo.isEmpty()) {
+            org.junit.platform.launcher.TestIdentifier test = todo.pop();
+            todo.addAll(plan.getChildren(test));
+            test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .flatMap(SuiteRunner::methodOf).ifPresent(method -> ids.add(CaseScope.caseId(method)));
+        }
+        return ids;
+    }
+
     private static PostDiscoveryFilter filter(SuiteContext context, Selection selection) {
         return descriptor -> {
             Optional<Method> method = methodOf(descriptor);

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An implementation the suite starts itself, as {@code sh -c CMD}, in its storage
@@ -19,7 +17,7 @@ public final class LaunchedTarget extends LocalTarget {
     private final Duration idleTimeout;
     private final Duration startTimeout;
     private final Path output;
-    private Process process;
+    private ProcessGroup group;
 
     /**
      * @param template     the command, with placeholders
@@ -47,19 +45,20 @@ public final class LaunchedTarget extends LocalTarget {
     public void start() throws LaunchException {
         try {
             Files.createDirectories(storage);
-            process = new ProcessBuilder("sh", "-c", command())
+            group = ProcessGroup.start(new ProcessBuilder()
                     .directory(storage.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))), command());
         } catch (IOException e) {
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
                     "cannot run sh -c '" + command() + "': " + e.getMessage());
         }
         boolean accepting;
         try {
-            accepting = Ports.awaitAccepting(address(), startTimeout, process::isAlive);
+            // A command may put its server in the background and exit: wait while any
+            // process it started still runs.
+            accepting = Ports.awaitAccepting(address(), startTimeout, group::alive);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -68,9 +67,11 @@ public final class LaunchedTarget extends LocalTarget {
         if (accepting) {
             return;
         }
-        if (!process.isAlive()) {
+        if (!group.alive()) {
+            int status = group.process().exitValue();
+            close();
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
-                    "the command exited with status " + process.exitValue()
+                    "the command exited with status " + status
                             + " before it accepted a connection on port " + port + lastOutput());
         }
         close();
@@ -97,7 +98,7 @@ public final class LaunchedTarget extends LocalTarget {
 
     @Override
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return group != null && group.alive();
     }
 
     @Override
@@ -115,37 +116,11 @@ public final class LaunchedTarget extends LocalTarget {
         stopTree(true);
     }
 
-    /**
-     * Stops the process and all its descendants. The descendants are listed first:
-     * once the shell is gone its children are re-parented and no longer ours to find.
-     */
+    /** Stops everything the command started, a shell's children included, so nothing is left listening. */
     private void stopTree(boolean gently) {
-        if (process == null) {
-            return;
-        }
-        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        if (gently) {
-            tree.forEach(ProcessHandle::destroy);
-            waitFor(tree, Duration.ofSeconds(3));
-        }
-        tree.forEach(ProcessHandle::destroyForcibly);
-        waitFor(tree, Duration.ofSeconds(5));
-        process = null;
-    }
-
-    private static void waitFor(List<ProcessHandle> tree, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (ProcessHandle handle : tree) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                handle.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                // still running, or already gone: the forcible pass handles it
-            }
+        if (group != null) {
+            group.stop(gently);
+            group = null;
         }
     }
 }
