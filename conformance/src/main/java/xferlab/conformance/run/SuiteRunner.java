@@ -57,19 +57,7 @@ public final class SuiteRunner {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage(casesPackage))
                     .filters(filter(context, selection))
-                    .configurationParameters(Map.of(
-                            // Sections in spec order; cases by name within a section.
-                            "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation",
-                            "junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$MethodName",
-                            // A backstop only: every wait in a case has its own, shorter bound.
-                            "junit.jupiter.execution.timeout.default", "180 s",
-                            "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
-                            // jqwik reports through the platform (the collector shows it), and
-                            // keeps its database out of the student's working directory.
-                            "jqwik.reporting.usejunitplatform", "true",
-                            "jqwik.reporting.onlyfailures", "true",
-                            "jqwik.database", database.toString(),
-                            "jqwik.failures.after.default", "RANDOM_SEED"))
+                    .configurationParameters(configuration(database))
                     .build();
             ResultCollector collector = new ResultCollector(context, rerun, onCase);
             Launcher launcher = LauncherFactory.create();
@@ -94,7 +82,7 @@ public final class SuiteRunner {
             // jqwik rewrites its database file: give it a throw-away one.
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage(casesPackage))
-                    .configurationParameters(Map.of("jqwik.database", databaseDir.resolve("jqwik-database").toString()))
+                    .configurationParameters(configuration(databaseDir.resolve("jqwik-database")))
                     .build();
             plan = LauncherFactory.create().discover(request);
         } finally {
@@ -109,6 +97,22 @@ public final class SuiteRunner {
                     .flatMap(SuiteRunner::methodOf).ifPresent(method -> ids.add(CaseScope.caseId(method)));
         }
         return ids;
+    }
+
+    private static Map<String, String> configuration(Path database) {
+        return Map.of(
+                // Sections in spec order; cases by name within a section.
+                "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation",
+                "junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$MethodName",
+                // A backstop only: every wait in a case has its own, shorter bound.
+                "junit.jupiter.execution.timeout.default", "180 s",
+                "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
+                // jqwik reports through the platform (the collector shows it), and
+                // keeps its database out of the student's working directory.
+                "jqwik.reporting.usejunitplatform", "true",
+                "jqwik.reporting.onlyfailures", "true",
+                "jqwik.database", database.toString(),
+                "jqwik.failures.after.default", "RANDOM_SEED");
     }
 
     private static PostDiscoveryFilter filter(SuiteContext context, Selection selection) {
