@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,45 +35,31 @@ public final class LaunchedClientTarget implements ClientTarget {
         long started = System.nanoTime();
         Path out;
         Path err;
-        Process process;
+        ProcessGroup group;
         try {
             Files.createDirectories(work);
             out = Files.createTempFile(work, "client-out-", ".txt");
             err = Files.createTempFile(work, "client-err-", ".txt");
-            process = new ProcessBuilder("sh", "-c", command(host, port, file, timeout))
+            group = ProcessGroup.start(new ProcessBuilder()
                     .directory(file.getParent().toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))),
+                    command(host, port, file, timeout));
         } catch (IOException e) {
             return new ClientRun(127, "", "cannot run sh -c: " + e.getMessage(), 0, false);
         }
         boolean ended;
         try {
-            ended = process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+            ended = group.process().waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ended = false;
         }
-        if (!ended) {
-            killTree(process);
-        }
+        // Whatever the client left running (a hung client, or a child it forgot) goes too.
+        group.stop(false);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new ClientRun(ended ? process.exitValue() : -1, read(out), read(err), millis, !ended);
-    }
-
-    private static void killTree(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // gone, or beyond help
-            }
-        }
+        return new ClientRun(ended ? group.process().exitValue() : -1, read(out), read(err), millis, !ended);
     }
 
     private static String read(Path file) {
