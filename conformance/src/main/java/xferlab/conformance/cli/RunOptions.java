@@ -16,7 +16,8 @@ final class RunOptions {
     Integer level;
 
     @Option(names = "--only", paramLabel = "ID", split = ",",
-            description = "Run only these cases: case names or requirement IDs, comma-separated.")
+            description = "Run only these cases: case names, requirement IDs, or groups of IDs "
+                    + "(XFER-LINE selects XFER-LINE-01, -02, ...), comma-separated.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for generated data and faults (default: random, printed).")
@@ -42,8 +43,9 @@ final class RunOptions {
             throw new CommandLine.ParameterException(commandLine, "--rerun must be 0 or more");
         }
         for (String id : only) {
-            if (id.startsWith("XFER-") && catalogue.find(id).isEmpty()) {
-                throw new CommandLine.ParameterException(commandLine, "--only: no requirement " + id + " in the spec");
+            if (id.startsWith("XFER-") && catalogue.find(id).isEmpty()
+                    && catalogue.all().stream().noneMatch(r -> Selection.group(r.id()).equals(id))) {
+                throw new CommandLine.ParameterException(commandLine, "--only: no requirement or group " + id + " in the spec");
             }
             // A misspelt case name would otherwise select nothing and pass.
             if (!id.startsWith("XFER-") && !caseIds.contains(id)) {

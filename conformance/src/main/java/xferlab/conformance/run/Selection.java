@@ -6,7 +6,7 @@ import java.util.Set;
  * Which cases to run.
  *
  * @param maxLevel run cases of levels 1 to this
- * @param only     case names or requirement IDs; empty means all
+ * @param only     case names, requirement IDs, or groups of IDs such as {@code XFER-LINE}; empty means all
  */
 public record Selection(int maxLevel, Set<String> only) {
 
@@ -18,6 +18,12 @@ public record Selection(int maxLevel, Set<String> only) {
         if (level > maxLevel) {
             return false;
         }
-        return only.isEmpty() || only.contains(caseId) || requirements.stream().anyMatch(only::contains);
+        return only.isEmpty() || only.contains(caseId)
+                || requirements.stream().anyMatch(id -> only.contains(id) || only.contains(group(id)));
+    }
+
+    /** {@code XFER-LINE-03} belongs to the group {@code XFER-LINE}. */
+    public static String group(String requirementId) {
+        return requirementId.substring(0, requirementId.lastIndexOf('-'));
     }
 }

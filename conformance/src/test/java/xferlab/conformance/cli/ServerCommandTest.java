@@ -97,6 +97,20 @@ class ServerCommandTest {
 
         @Test
         @Timeout(60)
+        void aGroupOfRequirementIdsSelectsEveryCaseThatChecksOneOfThem() {
+            CommandRun run = CommandRun.of(Duration.ofSeconds(50), "server", "--only", "XFER-SIZE", "--seed", "1");
+
+            assertThat(run.exit()).as(run.printed()).isZero();
+            List<String> caseLines = run.caseLines();
+            assertThat(caseLines).as(run.printed()).isNotEmpty()
+                    .allMatch(line -> line.contains("XFER-SIZE-"), "cites an XFER-SIZE requirement");
+            assertThat(caseLines.stream().map(CommandRun::caseIdOf)).as(run.printed())
+                    .contains("signed-sizes-are-refused")
+                    .doesNotContain("small-upload-is-stored");
+        }
+
+        @Test
+        @Timeout(60)
         void aSelectionThatMatchesNoCaseIsAUsageError() {
             // A level-3 requirement with --level 1: both options are valid, together they select nothing.
             CommandRun run = CommandRun.of(Duration.ofSeconds(50), "server", "--level", "1", "--only", "XFER-CONC-01",
@@ -115,6 +129,7 @@ class ServerCommandTest {
                     Arguments.of(List.of("--level", "4"), "--level"),
                     Arguments.of(List.of("--level", "0"), "--level"),
                     Arguments.of(List.of("--only", "XFER-NOPE-99"), "XFER-NOPE-99"),
+                    Arguments.of(List.of("--only", "XFER-LIN"), "XFER-LIN"),
                     Arguments.of(List.of("--launch", "x", "--connect", "y"), "mutually exclusive"),
                     Arguments.of(List.of("--connect", "no-port-here"), "HOST:PORT"),
                     Arguments.of(List.of("--rerun", "-1"), "--rerun"),
