@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             "The XFER conformance suite: judges a server or a client, in any language,",
             "names each requirement it breaks, shows the octets exchanged, and says how to rerun",
             "a case."},
-        subcommands = {ServerSuiteCommand.class, ClientSuiteCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerSuiteCommand.class, ClientSuiteCommand.class, ClassCommand.class, WeightsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ConformanceMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,7 +22,7 @@ public final class ConformanceMain implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ConformanceMain());
+        return new CommandLine(new ConformanceMain()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import xferlab.conformance.grade.Weights;
 import xferlab.conformance.run.Selection;
 import xferlab.spec.Catalogue;
 
@@ -27,8 +28,25 @@ final class RunOptions {
     boolean verbose;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write junit.xml, summary.json and report.html into DIR.")
+            description = "Also write junit.xml, summary.json, report.html and conformance.adoc (for a lab "
+                    + "report) into DIR.")
     Path reportDir;
+
+    /** Grading outputs an instructor's platform reads. */
+    enum Format { GRADESCOPE, CLASSROOM }
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "Also write grading output: gradescope (results.json, for Gradescope's autograder), "
+                    + "classroom (classroom-result.json, and result=BASE64 appended to $GITHUB_OUTPUT when set, "
+                    + "for GitHub Classroom's grading reporter). Into the --report directory, else the current one.")
+    List<Format> formats = new ArrayList<>();
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Grading weights for --format (default: the built-in ones; print them with: "
+                    + "xfer-conformance weights).")
+    Path weightsFile;
+
+    private Weights weights;
 
     @Option(names = "--rerun", paramLabel = "N", defaultValue = "0",
             description = "Run each failing case N more times, to tell a steady failure from a flaky one.")
@@ -38,6 +56,16 @@ final class RunOptions {
     void validate(CommandLine commandLine, Catalogue catalogue, java.util.Set<String> caseIds) {
         if (level != null && (level < 1 || level > 3)) {
             throw new CommandLine.ParameterException(commandLine, "--level must be 1, 2 or 3");
+        }
+        if (weightsFile != null && formats.isEmpty()) {
+            throw new CommandLine.ParameterException(commandLine, "--weights needs --format gradescope or classroom");
+        }
+        try {
+            weights = weightsFile == null ? Weights.defaults(catalogue) : Weights.load(weightsFile, catalogue);
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(commandLine, "--weights: cannot read " + weightsFile + ": " + e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--weights: " + e.getMessage());
         }
         if (reruns < 0) {
             throw new CommandLine.ParameterException(commandLine, "--rerun must be 0 or more");
@@ -53,6 +81,15 @@ final class RunOptions {
                         + " (the names are in the console report, or run with --verbose)");
             }
         }
+    }
+
+    Weights weights() {
+        return weights;
+    }
+
+    /** Where grading files go: the report directory, else the current one. */
+    Path gradingDir() {
+        return reportDir != null ? reportDir : Path.of("");
     }
 
     long runSeed() {

@@ -102,12 +102,16 @@ final class ServerSuiteCommand implements Callable<Integer> {
             } catch (LaunchException e) {
                 if (e.kind() == LaunchException.Kind.CANNOT_START) {
                     System.err.println("xfer-conformance: launch error: " + e.getMessage());
+                    SuiteRun.notRun("server", CASES, target.description(), runSeed,
+                            "the --launch command could not be started: " + e.getMessage(), options, catalogue, out);
                     return 2;
                 }
                 out.println();
                 out.println("The target never accepted a connection, so no case can run:");
                 out.println("  " + e.getMessage().replace("\n", "\n  "));
                 out.println("RESULT: FAIL");
+                SuiteRun.notRun("server", CASES, target.description(), runSeed,
+                        "the server never accepted a connection: " + e.getMessage(), options, catalogue, out);
                 return 1;
             }
             Calibration calibration = Calibration.measure();

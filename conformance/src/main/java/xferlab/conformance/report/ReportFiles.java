@@ -11,14 +11,15 @@ import java.util.Map;
 
 /**
  * Writes a run to a directory: {@code junit.xml} (what CI systems read),
- * {@code summary.json} (cases, requirement IDs, verdicts, timings) and
- * {@code report.html} (one self-contained page).
+ * {@code summary.json} (cases, requirement IDs, verdicts, timings),
+ * {@code report.html} (one self-contained page) and {@code conformance.adoc}
+ * (a fragment a lab report includes).
  */
 public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes all three files; returns their paths. */
+    /** Writes all four files; returns their paths. */
     public static List<Path> write(RunReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path xml = dir.resolve("junit.xml");
@@ -27,7 +28,9 @@ public final class ReportFiles {
         Files.writeString(xml, junitXml(report), StandardCharsets.UTF_8);
         Files.writeString(json, Json.write(summary(report)), StandardCharsets.UTF_8);
         Files.writeString(html, html(report), StandardCharsets.UTF_8);
-        return List.of(xml, json, html);
+        Path adoc = dir.resolve("conformance.adoc");
+        Files.writeString(adoc, AsciiDocFragment.of(report), StandardCharsets.UTF_8);
+        return List.of(xml, json, html, adoc);
     }
 
     /** The JUnit XML form: one test suite, one test case per conformance case. */
@@ -161,7 +164,7 @@ public final class ReportFiles {
     }
 
     /** A failure in plain text, as the console shows it. */
-    static String details(CaseResult result) {
+    public static String details(CaseResult result) {
         StringBuilder out = new StringBuilder();
         if (!result.cited().isEmpty()) {
             out.append("requirement ").append(result.cited()).append(": ").append(result.sentence()).append('\n');
@@ -187,7 +190,9 @@ public final class ReportFiles {
             out.append("reruns: ").append(result.stability()).append('\n');
         }
         out.append("seed: ").append(result.seed()).append('\n');
-        out.append("rerun just this case: ").append(result.rerun()).append('\n');
+        if (!result.rerun().isEmpty()) {
+            out.append("rerun just this case: ").append(result.rerun()).append('\n');
+        }
         return out.toString();
     }
 

@@ -190,7 +190,7 @@ final class ResultCollector implements TestExecutionListener {
                 caseId,
                 title,
                 section != null ? section.value() : method.getDeclaringClass().getSimpleName(),
-                SuiteRunner.levelOf(context, ids),
+                SuiteRunner.levelOf(context.catalogue(), ids),
                 ids,
                 verdict,
                 verdict.isFailure() ? cited : "",
@@ -211,7 +211,7 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     /** What the case checks, in words: Jupiter's {@code @DisplayName} or jqwik's {@code @Label}. */
-    private static String title(Method method, TestIdentifier test) {
+    static String title(Method method, TestIdentifier test) {
         DisplayName display = method.getAnnotation(DisplayName.class);
         if (display != null) {
             return display.value();

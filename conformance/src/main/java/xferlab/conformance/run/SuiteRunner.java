@@ -25,8 +25,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 import xferlab.conformance.cases.CaseScope;
 import xferlab.conformance.cases.Covers;
+import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.report.CaseResult;
+import xferlab.spec.Catalogue;
 
 /**
  * Runs a package of cases on the JUnit Platform (Jupiter for the example cases,
@@ -76,6 +78,33 @@ public final class SuiteRunner {
 
     /** The names of every case in the package, as {@code --only} takes them. */
     public java.util.Set<String> caseIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        discover().forEach((method, test) -> ids.add(CaseScope.caseId(method)));
+        return ids;
+    }
+
+    /**
+     * Every case in the package that the selection takes, in the order they run,
+     * without running any: what a grade must count even when the target never starts.
+     */
+    public List<PlannedCase> plan(Catalogue catalogue, Selection selection) {
+        List<PlannedCase> cases = new java.util.ArrayList<>();
+        discover().forEach((method, test) -> {
+            Covers covers = method.getAnnotation(Covers.class);
+            List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
+            int level = levelOf(catalogue, ids);
+            String caseId = CaseScope.caseId(method);
+            if (selection.includes(caseId, level, ids)) {
+                Section section = method.getDeclaringClass().getAnnotation(Section.class);
+                cases.add(new PlannedCase(caseId, ResultCollector.title(method, test),
+                        section != null ? section.value() : method.getDeclaringClass().getSimpleName(), level, ids));
+            }
+        });
+        return cases;
+    }
+
+    /** Each case method with its test identifier, in execution order (sections, then names). */
+    private Map<Method, org.junit.platform.launcher.TestIdentifier> discover() {
         Path databaseDir = tempDir();
         org.junit.platform.launcher.TestPlan plan;
         try {
@@ -88,15 +117,18 @@ public final class SuiteRunner {
         } finally {
             WorkDirs.delete(databaseDir);
         }
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+        Map<Method, org.junit.platform.launcher.TestIdentifier> cases = new java.util.LinkedHashMap<>();
+        // Depth first, children in the plan's order: the order the Launcher runs them.
         java.util.Deque<org.junit.platform.launcher.TestIdentifier> todo = new java.util.ArrayDeque<>(plan.getRoots());
         while (!todo.isEmpty()) {
             org.junit.platform.launcher.TestIdentifier test = todo.pop();
-            todo.addAll(plan.getChildren(test));
+            List<org.junit.platform.launcher.TestIdentifier> children = new java.util.ArrayList<>(plan.getChildren(test));
+            java.util.Collections.reverse(children);
+            children.forEach(todo::push);
             test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                    .flatMap(SuiteRunner::methodOf).ifPresent(method -> ids.add(CaseScope.caseId(method)));
+                    .flatMap(SuiteRunner::methodOf).ifPresent(method -> cases.putIfAbsent(method, test));
         }
-        return ids;
+        return cases;
     }
 
     private static Map<String, String> configuration(Path database) {
@@ -123,7 +155,7 @@ public final class SuiteRunner {
             }
             Covers covers = method.get().getAnnotation(Covers.class);
             List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
-            int level = levelOf(context, ids);
+            int level = levelOf(context.catalogue(), ids);
             String caseId = CaseScope.caseId(method.get());
             return selection.includes(caseId, level, ids)
                     ? FilterResult.included("selected")
@@ -132,8 +164,8 @@ public final class SuiteRunner {
     }
 
     /** A case's level: the highest level among the requirements it covers. */
-    static int levelOf(SuiteContext context, List<String> ids) {
-        return ids.stream().mapToInt(id -> context.catalogue().get(id).level()).max().orElse(1);
+    static int levelOf(Catalogue catalogue, List<String> ids) {
+        return ids.stream().mapToInt(id -> catalogue.get(id).level()).max().orElse(1);
     }
 
     static Optional<Method> methodOf(TestDescriptor descriptor) {

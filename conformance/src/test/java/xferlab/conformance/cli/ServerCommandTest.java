@@ -1,5 +1,7 @@
 package xferlab.conformance.cli;
 
+import xferlab.conformance.report.JsonReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -515,7 +517,7 @@ class ServerCommandTest {
             // summary.json: valid JSON with every case and its verdict
             String json = Files.readString(reports.resolve("summary.json"), StandardCharsets.UTF_8);
             @SuppressWarnings("unchecked")
-            Map<String, Object> summary = (Map<String, Object>) MiniJson.parse(json);
+            Map<String, Object> summary = (Map<String, Object>) JsonReader.parse(json);
             assertThat(summary).containsEntry("passed", false).containsEntry("seed", 11.0);
             Map<String, Object> verdicts = new HashMap<>();
             for (Object item : (List<?>) summary.get("cases")) {

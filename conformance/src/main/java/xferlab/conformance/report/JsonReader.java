@@ -1,4 +1,4 @@
-package xferlab.conformance.cli;
+package xferlab.conformance.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict little JSON reader for the tests (the module has no JSON library):
+ * A strict little JSON reader (the suite has no JSON library), for class mode and the tests:
  * objects become maps, arrays lists, numbers {@code Double}s. Anything that is
  * not well-formed JSON throws, so reading a report also checks its form.
  */
-final class MiniJson {
+public final class JsonReader {
     private final String text;
     private int at;
 
-    private MiniJson(String text) {
+    private JsonReader(String text) {
         this.text = text;
     }
 
-    static Object parse(String text) {
-        MiniJson json = new MiniJson(text);
+    public static Object parse(String text) {
+        JsonReader json = new JsonReader(text);
         Object value = json.value();
         json.space();
         if (json.at != text.length()) {

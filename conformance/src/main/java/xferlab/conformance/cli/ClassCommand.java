@@ -1,0 +1,244 @@
+package xferlab.conformance.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import xferlab.conformance.grade.ClassGrades;
+import xferlab.conformance.grade.Grade;
+import xferlab.conformance.grade.Roster;
+import xferlab.conformance.report.JsonReader;
+import xferlab.conformance.run.Selection;
+import xferlab.spec.Catalogue;
+
+/**
+ * Grades a whole class: runs the suite against every submission of a roster,
+ * each in a JVM of its own (a submission that wedges or crashes the suite
+ * harms only its own row), a few at a time, with the same seed for all.
+ */
+@Command(name = "class",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Grades a class: runs the server (or client) suite against every submission in a",
+            "roster, a few at a time, with one seed for all, and writes one table of levels and",
+            "scores (grades.csv, grades.html) plus each submission's own reports."},
+        footerHeading = "%nRoster (one submission per line; # starts a comment):%n",
+        footer = {
+            "  alice: python3 subs/alice/server.py --port {port} --dir {dir} --idle-timeout {idle}",
+            "  bob: java -jar subs/bob/server.jar {port} {dir}",
+            "",
+            "Example:",
+            "  java -jar xfer-conformance.jar class --roster roster.txt --report grades --weights weights.properties",
+            "",
+            "Exit status:",
+            "  0   every submission was graded (whatever its score)",
+            "  1   some submission could not be graded at all (see the note in its row)",
+            "  2   usage error (a bad roster, weights file or option)"})
+final class ClassCommand implements Callable<Integer> {
+
+    enum Suite { SERVER, CLIENT }
+
+    @Option(names = "--roster", paramLabel = "FILE", required = true,
+            description = "The submissions: one 'name: launch command' per line.")
+    Path roster;
+
+    @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "server",
+            description = "Which suite to run: server or client (default: ${DEFAULT-VALUE}).")
+    Suite suite;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "grades",
+            description = "Where grades.csv, grades.html and one directory per submission go "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+            description = "How many submissions run at once (default: ${DEFAULT-VALUE}; each runs a suite JVM "
+                    + "and the submission).")
+    int parallel;
+
+    @Option(names = "--submission-timeout", paramLabel = "S", defaultValue = "900",
+            description = "Longest a submission's whole run may take before it is stopped and scored zero "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long submissionTimeoutSeconds;
+
+    @Option(names = "--level", paramLabel = "N", description = "Grade levels 1 to N only (default: all).")
+    Integer level;
+
+    @Option(names = "--only", paramLabel = "ID", split = ",",
+            description = "Grade only these cases, requirement IDs or groups, as the suites take them.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "One seed for every submission (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "Grading weights (default: the built-in ones).")
+    Path weightsFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Roster submissions = loadRoster();
+        checkOptions();
+        long runSeed = seed != null ? seed : new java.util.Random().nextLong() & Long.MAX_VALUE;
+        Files.createDirectories(reportDir);
+        out.printf("Grading %d submission%s with the %s suite, %d at a time, seed %d%n",
+                submissions.submissions().size(), submissions.submissions().size() == 1 ? "" : "s",
+                suite.name().toLowerCase(), parallel, runSeed);
+
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Future<ClassGrades.Row>> futures = new ArrayList<>();
+        try {
+            for (Roster.Submission submission : submissions.submissions()) {
+                futures.add(pool.submit(() -> {
+                    ClassGrades.Row row = grade(submission, runSeed);
+                    synchronized (out) {
+                        out.printf("  %-20s %7s / %s  level %d%s%n", row.name(), Grade.format(row.score()),
+                                Grade.format(row.maxScore()), row.levelReached(), row.note().isEmpty() ? "" : "  (" + row.note() + ")");
+                    }
+                    return row;
+                }));
+            }
+            List<ClassGrades.Row> rows = new ArrayList<>();
+            for (Future<ClassGrades.Row> future : futures) {
+                rows.add(future.get());
+            }
+            Path csv = reportDir.resolve("grades.csv");
+            Path html = reportDir.resolve("grades.html");
+            Files.writeString(csv, ClassGrades.csv(rows), StandardCharsets.UTF_8);
+            Files.writeString(html, ClassGrades.html(rows, "XFER " + suite.name().toLowerCase() + " grades, seed "
+                    + runSeed), StandardCharsets.UTF_8);
+            out.println("wrote " + csv);
+            out.println("wrote " + html);
+            return rows.stream().anyMatch(r -> r.exit() < 0 || r.exit() > 2) ? 1 : 0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Roster loadRoster() {
+        try {
+            return Roster.load(roster);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--roster: cannot read " + roster + ": " + e);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--roster: " + e.getMessage());
+        }
+    }
+
+    /** Bad options are refused here, once, not once per submission. */
+    private void checkOptions() {
+        CommandLine commandLine = spec.commandLine();
+        if (parallel < 1 || parallel > 16) {
+            throw new CommandLine.ParameterException(commandLine, "--parallel must be 1 to 16");
+        }
+        if (submissionTimeoutSeconds < 10) {
+            throw new CommandLine.ParameterException(commandLine, "--submission-timeout must be at least 10");
+        }
+        RunOptions options = new RunOptions();
+        options.level = level;
+        options.only = only;
+        options.weightsFile = weightsFile;
+        options.formats = List.of(RunOptions.Format.GRADESCOPE);
+        String casesPackage = suite == Suite.SERVER ? ServerSuiteCommand.CASES : ClientSuiteCommand.CASES;
+        var runner = new xferlab.conformance.run.SuiteRunner(casesPackage);
+        Catalogue catalogue = Catalogue.load();
+        options.validate(commandLine, catalogue, runner.caseIds());
+        Selection selection = options.selection();
+        if (runner.plan(catalogue, selection).isEmpty()) {
+            throw new CommandLine.ParameterException(commandLine, "no case matches the selection (--level, --only)");
+        }
+    }
+
+    /** Runs the suite on one submission in a JVM of its own and reads back its grade. */
+    private ClassGrades.Row grade(Roster.Submission submission, long runSeed) throws IOException, InterruptedException {
+        Path dir = reportDir.resolve(submission.name());
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("results.json"));
+        Files.deleteIfExists(dir.resolve("summary.json"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                ConformanceMain.class.getName(), suite.name().toLowerCase(),
+                "--launch", submission.command(), "--seed", String.valueOf(runSeed),
+                "--report", dir.toString(), "--format", "gradescope"));
+        if (level != null) {
+            command.addAll(List.of("--level", String.valueOf(level)));
+        }
+        if (!only.isEmpty()) {
+            command.addAll(List.of("--only", String.join(",", only)));
+        }
+        if (weightsFile != null) {
+            command.addAll(List.of("--weights", weightsFile.toString()));
+        }
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.txt").toFile())
+                .start();
+        int exit;
+        String note = "";
+        if (process.waitFor(submissionTimeoutSeconds, TimeUnit.SECONDS)) {
+            exit = process.exitValue();
+        } else {
+            // Children first: the suite's own launched server would outlive a killed suite.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            exit = -1;
+            note = "stopped after " + submissionTimeoutSeconds + " s (--submission-timeout): scored zero";
+        }
+        return row(submission.name(), dir, exit, note);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ClassGrades.Row row(String name, Path dir, int exit, String note) throws IOException {
+        Path results = dir.resolve("results.json");
+        Path summary = dir.resolve("summary.json");
+        double score = 0;
+        double max = 0;
+        int[][] levels = new int[3][2];
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (exit >= 0 && Files.exists(results)) {
+            Map<String, Object> grade = (Map<String, Object>) JsonReader.parse(Files.readString(results));
+            for (Object test : (List<Object>) grade.get("tests")) {
+                Map<String, Object> t = (Map<String, Object>) test;
+                score += ((Number) t.get("score")).doubleValue();
+                max += ((Number) t.get("max_score")).doubleValue();
+            }
+        } else if (note.isEmpty()) {
+            note = "the suite wrote no grade (exit " + exit + "): see " + dir.resolve("console.txt");
+        }
+        if (exit >= 0 && Files.exists(summary)) {
+            Map<String, Object> report = (Map<String, Object>) JsonReader.parse(Files.readString(summary));
+            for (Object item : (List<Object>) report.get("cases")) {
+                Map<String, Object> c = (Map<String, Object>) item;
+                int level = ((Number) c.get("level")).intValue();
+                boolean passed = "passed".equals(c.get("verdict"));
+                levels[level - 1][1]++;
+                levels[level - 1][0] += passed ? 1 : 0;
+                counts.merge((String) c.get("verdict"), 1L, Long::sum);
+            }
+        }
+        if (exit == 2 && note.isEmpty()) {
+            note = "the launch command could not be started";
+        }
+        return new ClassGrades.Row(name, Grade.round(score), Grade.round(max), Grade.reached(levels), levels, counts,
+                exit, note);
+    }
+}

@@ -1,0 +1,85 @@
+package xferlab.conformance.report;
+
+import java.util.List;
+
+/**
+ * A run as an AsciiDoc fragment, {@code conformance.adoc}, for a lab report to
+ * include: levels, then cases and verdicts, then each failure in full.
+ * Requirement IDs link to the spec's anchors; the report sets {@code xfer-spec}
+ * to where the spec lives (by default beside it, as in the rendered site).
+ */
+public final class AsciiDocFragment {
+    private AsciiDocFragment() {
+    }
+
+    public static String of(RunReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("// Written by xfer-conformance --report: do not edit, run the suite again.\n");
+        out.append("ifndef::xfer-spec[:xfer-spec: ../spec/xfer-spec.html]\n\n");
+        out.append(String.format("The %s suite ran against `+%s+` with seed `%d`: *%s*, %d of %d cases passed "
+                        + "(%d failed, %d timed out, %d harness errors, %d skipped) in %.1f s.%n%n",
+                report.suite(), report.target(), report.seed(), report.passed() ? "PASS" : "FAIL",
+                report.count(Verdict.PASSED), report.cases().size(), report.count(Verdict.FAILED),
+                report.count(Verdict.TIMED_OUT), report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED),
+                report.millis() / 1000.0));
+
+        out.append(".Cases passed per conformance level\n[cols=\"1,1,1\",options=\"header\"]\n|===\n"
+                + "|Level |Passed |Cases\n");
+        for (int level = 1; level <= 3; level++) {
+            final int l = level;
+            List<CaseResult> ofLevel = report.cases().stream().filter(c -> c.level() == l).toList();
+            if (!ofLevel.isEmpty()) {
+                long passed = ofLevel.stream().filter(c -> c.verdict() == Verdict.PASSED).count();
+                out.append("|").append(level).append(" |").append(passed).append(" |").append(ofLevel.size()).append('\n');
+            }
+        }
+        out.append("|===\n\n");
+
+        out.append(".Conformance cases\n[cols=\"4,2,1,1\",options=\"header\"]\n|===\n"
+                + "|Case |Requirements |Level |Verdict\n");
+        for (CaseResult result : report.cases()) {
+            out.append("|`+").append(result.caseId()).append("+` +\n").append(cell(result.title()))
+                    .append(" |").append(links(result.requirements()))
+                    .append(" |").append(result.level())
+                    .append(" |").append(verdict(result)).append('\n');
+        }
+        out.append("|===\n");
+
+        for (CaseResult result : report.cases()) {
+            if (result.verdict().isFailure()) {
+                out.append("\n.").append(result.caseId()).append(": ").append(result.verdict().name().toLowerCase()
+                        .replace('_', ' ')).append('\n');
+                out.append("....\n").append(literal(ReportFiles.details(result))).append("....\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String links(List<String> ids) {
+        return String.join(", ", ids.stream().map(id -> "link:{xfer-spec}#" + id + "[" + id + "]").toList());
+    }
+
+    private static String verdict(CaseResult result) {
+        String word = result.verdict().name().toLowerCase().replace('_', ' ');
+        return result.verdict().isFailure() ? "*" + word + "*" : word;
+    }
+
+    /**
+     * Passes the text through untouched: a bar would end the table cell (it is split
+     * before any substitution) and braces or asterisks would be read as markup.
+     */
+    private static String cell(String text) {
+        return "pass:[" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "&#124;").replace("]", "\\]") + "]";
+    }
+
+    /** A literal block ends at a line of four dots; nothing else in it is special. */
+    private static String literal(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            out.append(line.matches("\\.{4,}") ? line + " " : line).append('\n');
+        }
+        String body = out.toString();
+        return body.endsWith("\n\n") ? body.substring(0, body.length() - 1) : body;
+    }
+}
