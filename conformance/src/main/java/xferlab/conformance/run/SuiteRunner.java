@@ -88,17 +88,25 @@ public final class SuiteRunner {
      * without running any: what a grade must count even when the target never starts.
      */
     public List<PlannedCase> plan(Catalogue catalogue, Selection selection) {
+        return all(catalogue).stream()
+                .filter(c -> selection.includes(c.caseId(), c.level(), c.requirements()))
+                .toList();
+    }
+
+    /**
+     * Every case in the package, as it cites its requirements. A citation of an ID
+     * the catalogue lacks is kept (and counts for no level), for {@link Coverage} to find.
+     */
+    public List<PlannedCase> all(Catalogue catalogue) {
         List<PlannedCase> cases = new java.util.ArrayList<>();
         discover().forEach((method, test) -> {
             Covers covers = method.getAnnotation(Covers.class);
             List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
-            int level = levelOf(catalogue, ids);
-            String caseId = CaseScope.caseId(method);
-            if (selection.includes(caseId, level, ids)) {
-                Section section = method.getDeclaringClass().getAnnotation(Section.class);
-                cases.add(new PlannedCase(caseId, ResultCollector.title(method, test),
-                        section != null ? section.value() : method.getDeclaringClass().getSimpleName(), level, ids));
-            }
+            int level = ids.stream().flatMap(id -> catalogue.find(id).stream())
+                    .mapToInt(xferlab.spec.Requirement::level).max().orElse(1);
+            Section section = method.getDeclaringClass().getAnnotation(Section.class);
+            cases.add(new PlannedCase(CaseScope.caseId(method), ResultCollector.title(method, test),
+                    section != null ? section.value() : method.getDeclaringClass().getSimpleName(), level, ids));
         });
         return cases;
     }
