@@ -351,7 +351,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private void target(String what, double value, double atLeast) {
-        targets.put(what, String.format(Locale.ROOT, "%.2f", value) + (value >= atLeast ? "  holds" : "  MISSED"));
+        targets.put(what, String.format(Locale.ROOT, "%.3f", value) + (value >= atLeast ? "  holds" : "  MISSED"));
     }
 
     private void target(String what, String value, boolean holds) {
