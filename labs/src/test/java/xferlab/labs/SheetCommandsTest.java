@@ -1,0 +1,258 @@
+package xferlab.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every shell block of the stage sheets that runs the suite is run as written, in a
+ * directory that holds what a student's directory holds: {@code xfer-conformance.jar}
+ * and the two files of a language's skeleton. The cases each command fails must be
+ * exactly the ones the sheet's claims file lists, every other case must pass, and
+ * each excerpt of suite output that the sheet quotes must appear in what those runs
+ * printed.
+ *
+ * <p>Two liberties are taken with "as written": {@code --seed} is added to each suite
+ * command (when a claim breaks, the failure replays), and the runs go two at a time,
+ * each in a directory of its own, to keep the build near two minutes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SheetCommandsTest {
+    /** A fixed seed, so that a broken claim fails the same way on the next build. */
+    static final String SEED = "20251125";
+    /** A bound on one block's run: the longest (stage 6, the Java client) takes about 40 s. */
+    private static final long BLOCK_BOUND_SECONDS = 240;
+    private static final Pattern CASE_LINE = Pattern.compile("^  (ok|FAIL|TIME|ERR|skip)\\s+(\\S+) \\[");
+
+    /** One shell block of a stage sheet that runs the suite, and what it printed. */
+    record Block(Path sheet, int index, List<String> commands) {
+        String label() {
+            return sheet.getFileName() + " block " + index;
+        }
+
+        String suiteCommand() {
+            List<String> suite = commands.stream().filter(c -> c.startsWith(Sheets.SUITE)).toList();
+            assertThat(suite).as("one suite command per block in " + label()).hasSize(1);
+            return suite.get(0);
+        }
+    }
+
+    /** What the commands of a block did: the suite's exit status and output, and the cases' verdicts. */
+    record Ran(int exit, String output, Map<String, String> verdicts, long millis) {
+        Set<String> failing() {
+            Set<String> failing = new LinkedHashSet<>();
+            verdicts.forEach((id, verdict) -> {
+                if (verdict.equals("FAIL") || verdict.equals("TIME")) {
+                    failing.add(id);
+                }
+            });
+            return failing;
+        }
+    }
+
+    private final List<Block> blocks = new ArrayList<>();
+    private final Map<Block, CompletableFuture<Ran>> runs = new LinkedHashMap<>();
+    private ExecutorService pool;
+    private Path work;
+
+    @BeforeAll
+    void startEveryRun() throws IOException {
+        Assumptions.assumeTrue(works("python3", "--version"),
+                "python3 does not run here: the sheets' Python commands cannot be checked");
+        Path jar = Path.of(System.getProperty("xfer.conformance.jar", "../conformance/target/xfer-conformance.jar"));
+        assertThat(jar).as("the suite's jar: build it first (mvn -B -o install -DskipTests)").isRegularFile();
+        work = Files.createTempDirectory("xfer-labs-");
+        for (Path sheet : Sheets.stageSheets()) {
+            List<List<String>> shell = Sheets.shellBlocks(sheet);
+            for (int i = 0; i < shell.size(); i++) {
+                if (shell.get(i).stream().anyMatch(c -> c.startsWith(Sheets.SUITE))) {
+                    blocks.add(new Block(sheet, i + 1, shell.get(i)));
+                }
+            }
+        }
+        // Two at a time: the machine has two cores, and the suite's timing cases need some slack.
+        pool = Executors.newFixedThreadPool(2);
+        // The slowest first, so that the two lanes end close together.
+        List<Block> order = new ArrayList<>(blocks);
+        order.sort(Comparator.comparing((Block b) -> b.suiteCommand().contains("XferClient") ? 0
+                : Sheets.stageOf(b.sheet()) == 4 || Sheets.stageOf(b.sheet()) == 2 ? 1 : 2));
+        for (Block block : order) {
+            Path dir = Files.createDirectory(work.resolve(block.sheet().getFileName() + "-" + block.index()));
+            runs.put(block, CompletableFuture.supplyAsync(() -> run(block, dir, jar.toAbsolutePath()), pool));
+        }
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        if (work != null) {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @TestFactory
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    Stream<DynamicTest> eachSuiteCommandFailsExactlyTheCasesItsSheetClaims() {
+        assertThat(blocks).as("suite commands in the stage sheets").hasSizeGreaterThanOrEqualTo(2 * 6);
+        return blocks.stream().map(block -> DynamicTest.dynamicTest(block.label() + ": " + block.suiteCommand(), () -> {
+            Ran ran = runs.get(block).get(BLOCK_BOUND_SECONDS + 30, TimeUnit.SECONDS);
+            int stage = Sheets.stageOf(block.sheet());
+            Sheets.Skeleton skeleton = Sheets.Skeleton.of(block.suiteCommand());
+            String claimFile = skeleton.claimFile(stage);
+            assertThat(Sheets.includedClaims(block.sheet())).as(block.label() + " shows its claim")
+                    .contains(claimFile);
+            Set<String> claimed = Sheets.claim(claimFile);
+            String context = block.label() + " (" + ran.millis() + " ms)\n" + ran.output();
+
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(ran.verdicts()).as("cases that ran\n" + context).isNotEmpty();
+            soft.assertThat(ran.verdicts().keySet()).as("every claimed case runs, in " + claimFile + "\n" + context)
+                    .containsAll(claimed);
+            soft.assertThat(ran.failing()).as("the failing cases are exactly " + claimFile + "\n" + context)
+                    .containsExactlyInAnyOrderElementsOf(claimed);
+            ran.verdicts().forEach((id, verdict) -> {
+                if (!claimed.contains(id)) {
+                    soft.assertThat(verdict).as(id + " is not claimed to fail, so it passes\n" + context).isEqualTo("ok");
+                }
+            });
+            soft.assertThat(ran.exit()).as("exit status\n" + context).isEqualTo(claimed.isEmpty() ? 0 : 1);
+            soft.assertAll();
+        }));
+    }
+
+    @TestFactory
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    Stream<DynamicTest> eachQuotedExcerptOfSuiteOutputAppearsInItsSheetsRuns() {
+        return Sheets.stageSheets().stream().flatMap(sheet -> {
+            List<List<String>> excerpts = Sheets.outputExcerpts(sheet);
+            return java.util.stream.IntStream.range(0, excerpts.size()).mapToObj(i -> DynamicTest.dynamicTest(
+                    sheet.getFileName() + " excerpt " + (i + 1), () -> {
+                        StringBuilder printed = new StringBuilder();
+                        for (Map.Entry<Block, CompletableFuture<Ran>> entry : runs.entrySet()) {
+                            if (entry.getKey().sheet().equals(sheet)) {
+                                printed.append(entry.getValue().get(BLOCK_BOUND_SECONDS + 30, TimeUnit.SECONDS).output());
+                            }
+                        }
+                        String all = printed.toString();
+                        assertThat(all).as(sheet.getFileName() + " has suite runs").isNotEmpty();
+                        for (String line : excerpts.get(i)) {
+                            assertThat(all).as("the quoted line appears in what the sheet's commands printed:\n"
+                                    + line).contains(line);
+                        }
+                    }));
+        });
+    }
+
+    /** Runs a block's commands in order, in its own directory set up like a student's. */
+    private static Ran run(Block block, Path dir, Path jar) {
+        long started = System.nanoTime();
+        try {
+            Files.createSymbolicLink(dir.resolve("xfer-conformance.jar"), jar);
+            for (Sheets.Skeleton skeleton : Sheets.Skeleton.values()) {
+                Path source = Sheets.skeletons().resolve(skeleton.source).toAbsolutePath();
+                Files.createSymbolicLink(dir.resolve(source.getFileName()), source);
+            }
+            StringBuilder output = new StringBuilder();
+            int suiteExit = -1;
+            for (String command : block.commands()) {
+                boolean suite = command.startsWith(Sheets.SUITE);
+                String line = suite && !command.contains("--seed") ? command + " --seed " + SEED : command;
+                Result result = shell(line, dir, BLOCK_BOUND_SECONDS);
+                output.append("$ ").append(line).append('\n').append(result.output());
+                if (suite) {
+                    suiteExit = result.exit();
+                } else if (result.exit() != 0) {
+                    throw new AssertionError(block.label() + ": `" + command + "` exited " + result.exit()
+                            + "\n" + result.output());
+                }
+            }
+            Map<String, String> verdicts = new LinkedHashMap<>();
+            for (String line : output.toString().lines().toList()) {
+                Matcher matcher = CASE_LINE.matcher(line);
+                if (matcher.find()) {
+                    verdicts.put(matcher.group(2), matcher.group(1));
+                }
+            }
+            return new Ran(suiteExit, output.toString(), verdicts, (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    /**
+     * {@code bash -c LINE} in {@code dir}, with {@code PWD} naming it (the sheets' commands
+     * say {@code $PWD/server.py}); killed with everything it started past the bound.
+     */
+    static Result shell(String line, Path dir, long boundSeconds) throws IOException {
+        Path log = Files.createTempFile(dir, "output-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", line).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("PWD", dir.toAbsolutePath().toString());
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(boundSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("still running after " + boundSeconds + " s: " + line + "\n"
+                        + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("interrupted while running " + line, e);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    static boolean works(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean ended = process.waitFor(10, TimeUnit.SECONDS);
+            process.destroyForcibly();
+            return ended && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package xferlab.labs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The lab sheets as the tests read them: their shell blocks, the suite commands in
+ * those blocks, the claims files they include, and the excerpts of suite output they
+ * quote. One reading of the AsciiDoc source, shared by every test, so that what the
+ * tests run is exactly what a student copies.
+ */
+final class Sheets {
+    /** How every suite command in a sheet starts, as a student types it. */
+    static final String SUITE = "java -jar xfer-conformance.jar ";
+
+    private static final Pattern STAGE_SHEET = Pattern.compile("stage-(\\d)-[a-z-]+\\.adoc");
+
+    private Sheets() {
+    }
+
+    /** {@code labs/}: the module directory, set by the build. */
+    static Path labs() {
+        String dir = System.getProperty("xfer.labs.dir");
+        return dir != null ? Path.of(dir) : Path.of("").toAbsolutePath();
+    }
+
+    static Path docs() {
+        return labs().resolve("src/docs/asciidoc");
+    }
+
+    static Path skeletons() {
+        return labs().resolve("skeletons");
+    }
+
+    /** The stage sheets, in stage order. */
+    static List<Path> stageSheets() {
+        try (Stream<Path> files = Files.list(docs())) {
+            return files.filter(p -> STAGE_SHEET.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int stageOf(Path sheet) {
+        Matcher matcher = STAGE_SHEET.matcher(sheet.getFileName().toString());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a stage sheet: " + sheet);
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The {@code [source,shell]} blocks of a sheet, each as its list of commands: a
+     * line ending in a backslash continues on the next one, as in a shell; comment
+     * lines are dropped.
+     */
+    static List<List<String>> shellBlocks(Path sheet) {
+        List<List<String>> blocks = new ArrayList<>();
+        List<String> lines = read(sheet).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).trim().equals("[source,shell]") || i + 1 >= lines.size()
+                    || !lines.get(i + 1).startsWith("----")) {
+                continue;
+            }
+            List<String> commands = new ArrayList<>();
+            StringBuilder command = new StringBuilder();
+            int j = i + 2;
+            for (; j < lines.size() && !lines.get(j).startsWith("----"); j++) {
+                String line = lines.get(j);
+                if (command.length() == 0 && (line.isBlank() || line.trim().startsWith("#"))) {
+                    continue;
+                }
+                if (line.endsWith("\\")) {
+                    command.append(line, 0, line.length() - 1).append(' ');
+                } else {
+                    command.append(line);
+                    commands.add(command.toString().replaceAll("\\s+", " ").trim());
+                    command.setLength(0);
+                }
+            }
+            blocks.add(commands);
+            i = j;
+        }
+        return blocks;
+    }
+
+    /** Every suite command of a sheet, whitespace normalised. */
+    static List<String> suiteCommands(Path sheet) {
+        return shellBlocks(sheet).stream().flatMap(List::stream).filter(c -> c.startsWith(SUITE)).toList();
+    }
+
+    /** The delimited blocks marked {@code [listing.suite-output]}: excerpts of what the suite prints. */
+    static List<List<String>> outputExcerpts(Path sheet) {
+        List<List<String>> excerpts = new ArrayList<>();
+        List<String> lines = read(sheet).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).trim().equals("[listing.suite-output]")) {
+                continue;
+            }
+            List<String> excerpt = new ArrayList<>();
+            int j = i + 2; // past the opening ----
+            for (; j < lines.size() && !lines.get(j).startsWith("----"); j++) {
+                if (!lines.get(j).isBlank()) {
+                    excerpt.add(lines.get(j).trim());
+                }
+            }
+            excerpts.add(excerpt);
+            i = j;
+        }
+        return excerpts;
+    }
+
+    /** The claims files a sheet includes, e.g. {@code expected/stage-2-python-server.txt}. */
+    static List<String> includedClaims(Path sheet) {
+        Matcher matcher = Pattern.compile("(?m)^include::(expected/[^\\[]+)\\[\\]").matcher(read(sheet));
+        List<String> included = new ArrayList<>();
+        while (matcher.find()) {
+            included.add(matcher.group(1));
+        }
+        return included;
+    }
+
+    /** The cases a claims file says fail: one case name a line. */
+    static Set<String> claim(String relative) {
+        Path file = docs().resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("no claims file " + file);
+        }
+        Set<String> cases = new LinkedHashSet<>();
+        for (String line : read(file).lines().toList()) {
+            if (!line.isBlank()) {
+                cases.add(line.trim());
+            }
+        }
+        return cases;
+    }
+
+    /** The skeleton a suite command launches, as used in claims file names. */
+    enum Skeleton {
+        PYTHON_SERVER("python-server", "server.py", "python/server.py"),
+        JAVA_SERVER("java-server", "XferServer.java", "java/XferServer.java"),
+        PYTHON_CLIENT("python-client", "client.py", "python/client.py"),
+        JAVA_CLIENT("java-client", "XferClient", "java/XferClient.java");
+
+        final String key;
+        final String mentioned;
+        final String source;
+
+        Skeleton(String key, String mentioned, String source) {
+            this.key = key;
+            this.mentioned = mentioned;
+            this.source = source;
+        }
+
+        /** The skeleton that a command names: exactly one, or the command is ambiguous. */
+        static Skeleton of(String command) {
+            List<Skeleton> named = Stream.of(values()).filter(s -> command.contains(s.mentioned)).toList();
+            if (named.size() != 1) {
+                throw new AssertionError("a sheet's suite command must launch exactly one skeleton, "
+                        + "this one names " + named + ": " + command);
+            }
+            return named.get(0);
+        }
+
+        String claimFile(int stage) {
+            return "expected/stage-" + stage + "-" + key + ".txt";
+        }
+    }
+}
