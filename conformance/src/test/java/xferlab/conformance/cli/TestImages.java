@@ -38,6 +38,7 @@ final class TestImages {
 
     private static final Path BUSYBOX = Path.of("/bin/busybox");
     private static boolean built;
+    private static boolean told;
 
     private TestImages() {
     }
@@ -62,6 +63,11 @@ final class TestImages {
         String message = "skipping the container tests: " + why;
         if ("1".equals(System.getenv("XFER_REQUIRE_DOCKER"))) {
             Assertions.fail("XFER_REQUIRE_DOCKER=1, but " + why);
+        }
+        // Surefire keeps a skip's reason in its report only: say it on the console too, once.
+        if (!told) {
+            told = true;
+            System.err.println(message);
         }
         Assumptions.abort(message);
     }
