@@ -18,6 +18,8 @@ import xferlab.conformance.report.ConsoleReport;
 import xferlab.conformance.run.SuiteRunner;
 import xferlab.conformance.run.WorkDirs;
 import xferlab.conformance.target.ClientTarget;
+import xferlab.conformance.target.ContainerClientTarget;
+import xferlab.conformance.target.ContainerSpec;
 import xferlab.conformance.target.EmbeddedClientTarget;
 import xferlab.conformance.target.LaunchedClientTarget;
 import xferlab.conformance.target.ShellWords;
@@ -28,24 +30,33 @@ import xferlab.spec.Catalogue;
         description = {
             "Runs the client suite: the suite plays the server, correct or misbehaving on",
             "purpose, and checks what the client sends and how it ends. For each case it starts",
-            "the client once. With no --launch, it runs the bundled reference client."},
+            "the client once. With no --launch or --image, it runs the bundled reference client."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  java -jar xfer-conformance.jar client",
             "  java -jar xfer-conformance.jar client --launch 'python3 client.py {host} {port} {file} --timeout {timeout}'",
+            "  java -jar xfer-conformance.jar client --image student-client:latest",
             "  java -jar xfer-conformance.jar client --launch '...' --only XFER-CLI-03 --verbose"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every selected case passed (skipped cases aside)",
             "1:a case failed or timed out (a client that outlives its bound is killed: \"hung\")",
-            "2:usage error"})
+            "2:usage error, or no Docker engine for --image"})
 final class ClientSuiteCommand implements Callable<Integer> {
     static final String CASES = "xferlab.conformance.cases.client";
 
-    @Option(names = "--launch", paramLabel = "CMD",
-            description = "Run the client as sh -c CMD for each case, after replacing {host}, {port}, {file} "
-                    + "and {timeout} (each replaced by one shell word: do not quote them).")
-    String launch;
+    @CommandLine.ArgGroup(exclusive = true)
+    TargetOptions targetOptions = new TargetOptions();
+
+    static final class TargetOptions {
+        @Option(names = "--launch", paramLabel = "CMD",
+                description = "Run the client as sh -c CMD for each case, after replacing {host}, {port}, {file} "
+                        + "and {timeout} (each replaced by one shell word: do not quote them).")
+        String launch;
+
+        @CommandLine.ArgGroup(exclusive = false)
+        ImageOptions image;
+    }
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "2",
             description = "The timeout in seconds the client is told to use, as {timeout} (default: ${DEFAULT-VALUE}).")
@@ -65,10 +76,18 @@ final class ClientSuiteCommand implements Callable<Integer> {
         }
         Catalogue catalogue = Catalogue.load();
         options.validate(spec.commandLine(), catalogue, new SuiteRunner(CASES).caseIds());
+        ContainerSpec image = targetOptions.image == null ? null : targetOptions.image.spec(spec.commandLine());
+        String noEngine = image == null ? null : ImageOptions.engineProblem();
+        if (noEngine != null) {
+            System.err.println(noEngine);
+            return 2;
+        }
         long runSeed = options.runSeed();
         Path work = Files.createTempDirectory("xfer-suite-");
         try {
-            ClientTarget client = launch != null ? new LaunchedClientTarget(launch, work) : new EmbeddedClientTarget();
+            ClientTarget client = image != null ? new ContainerClientTarget(image)
+                    : targetOptions.launch != null ? new LaunchedClientTarget(targetOptions.launch, work)
+                    : new EmbeddedClientTarget();
             ConsoleReport console = new ConsoleReport(out, options.verbose);
             console.header("client", client.description(), runSeed);
             SuiteContext context = SuiteContext.forClient(client, runSeed,
@@ -82,8 +101,11 @@ final class ClientSuiteCommand implements Callable<Integer> {
 
     private String rerunCommand(String caseId, long runSeed) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", "xfer-conformance.jar", "client"));
-        if (launch != null) {
-            words.addAll(List.of("--launch", ShellWords.quote(launch)));
+        if (targetOptions.launch != null) {
+            words.addAll(List.of("--launch", ShellWords.quote(targetOptions.launch)));
+        }
+        if (targetOptions.image != null) {
+            words.addAll(targetOptions.image.words());
         }
         if (timeoutSeconds != 2) {
             words.addAll(List.of("--timeout", String.valueOf(timeoutSeconds)));

@@ -20,6 +20,8 @@ import xferlab.conformance.run.Calibration;
 import xferlab.conformance.run.SuiteRunner;
 import xferlab.conformance.run.WorkDirs;
 import xferlab.conformance.target.ConnectedTarget;
+import xferlab.conformance.target.ContainerSpec;
+import xferlab.conformance.target.ContainerTarget;
 import xferlab.conformance.target.EmbeddedTarget;
 import xferlab.conformance.target.LaunchException;
 import xferlab.conformance.target.LaunchedTarget;
@@ -39,12 +41,13 @@ import xferlab.spec.Catalogue;
             "  java -jar xfer-conformance.jar server",
             "  java -jar xfer-conformance.jar server --launch 'python3 server.py --port {port} --dir {dir} --idle-timeout {idle}'",
             "  java -jar xfer-conformance.jar server --connect 127.0.0.1:5001 --dir ./storage --idle 30",
+            "  java -jar xfer-conformance.jar server --image student-server:latest",
             "  java -jar xfer-conformance.jar server --launch '...' --only XFER-NAME-02 --verbose"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every selected case passed (skipped cases aside)",
             "1:a case failed or timed out, or the target never accepted a connection",
-            "2:usage error, or the --launch command could not be started"})
+            "2:usage error, the --launch command or --image could not be started, or no Docker engine for --image"})
 final class ServerSuiteCommand implements Callable<Integer> {
     static final String CASES = "xferlab.conformance.cases.server";
 
@@ -59,17 +62,21 @@ final class ServerSuiteCommand implements Callable<Integer> {
 
         @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Test a server that is already running.")
         String connect;
+
+        @CommandLine.ArgGroup(exclusive = false)
+        ImageOptions image;
     }
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = "With --connect: the server's storage directory, for the checks of stored files.")
     Path dir;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "With --launch: the port for {port} (default: a free one).")
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "With --launch or --image: the port for {port} (default: a free one).")
     Integer port;
 
     @Option(names = "--idle", paramLabel = "S", defaultValue = "2",
-            description = "The server's idle timeout in seconds: passed as {idle} with --launch, "
+            description = "The server's idle timeout in seconds: passed as {idle} with --launch or --image, "
                     + "assumed with --connect (default: ${DEFAULT-VALUE}).")
     long idleSeconds;
 
@@ -77,7 +84,8 @@ final class ServerSuiteCommand implements Callable<Integer> {
     RunOptions options = new RunOptions();
 
     @Option(names = "--start-timeout", paramLabel = "S", defaultValue = "15",
-            description = "How long a launched server may take to accept its first connection (default: ${DEFAULT-VALUE}).")
+            description = "How long a launched server (or its container) may take to accept its first connection "
+                    + "(default: ${DEFAULT-VALUE}).")
     long startTimeoutSeconds;
 
     @CommandLine.Spec
@@ -91,10 +99,16 @@ final class ServerSuiteCommand implements Callable<Integer> {
         }
         Catalogue catalogue = Catalogue.load();
         options.validate(spec.commandLine(), catalogue, new SuiteRunner(CASES).caseIds());
+        ContainerSpec image = targetOptions.image == null ? null : targetOptions.image.spec(spec.commandLine());
+        String noEngine = image == null ? null : ImageOptions.engineProblem();
+        if (noEngine != null) {
+            System.err.println(noEngine);
+            return 2;
+        }
         long runSeed = options.runSeed();
         Duration idle = Duration.ofSeconds(idleSeconds);
         Path work = Files.createTempDirectory("xfer-suite-");
-        try (Target target = target(work, idle)) {
+        try (Target target = target(work, idle, image)) {
             ConsoleReport console = new ConsoleReport(out, options.verbose);
             console.header("server", target.description(), runSeed);
             try {
@@ -125,8 +139,14 @@ final class ServerSuiteCommand implements Callable<Integer> {
         }
     }
 
-    private Target target(Path work, Duration idle) {
+    private Target target(Path work, Duration idle, ContainerSpec image) {
         Path storage = work.resolve("storage");
+        if (image != null) {
+            // The container sees the storage directory's parent: give it one that holds nothing else.
+            int chosen = port != null ? port : Ports.free();
+            return new ContainerTarget(image, work.resolve("mounted").resolve("storage"), chosen, idle,
+                    Duration.ofSeconds(startTimeoutSeconds), work.resolve("server-output.log"));
+        }
         if (targetOptions.launch != null) {
             int chosen = port != null ? port : Ports.free();
             return new LaunchedTarget(targetOptions.launch, storage, chosen, idle,
@@ -156,6 +176,9 @@ final class ServerSuiteCommand implements Callable<Integer> {
         }
         if (targetOptions.connect != null) {
             words.addAll(List.of("--connect", targetOptions.connect));
+        }
+        if (targetOptions.image != null) {
+            words.addAll(targetOptions.image.words());
         }
         if (dir != null) {
             words.addAll(List.of("--dir", ShellWords.quote(dir.toString())));
