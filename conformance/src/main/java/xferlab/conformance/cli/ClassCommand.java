@@ -40,17 +40,25 @@ import xferlab.spec.Catalogue;
         footer = {
             "  alice: python3 subs/alice/server.py --port {port} --dir {dir} --idle-timeout {idle}",
             "  bob: java -jar subs/bob/server.jar {port} {dir}",
+            "  carol: docker:carol-xfer-server:1     (the image's entrypoint; needs a Docker engine)",
             "",
             "Example:",
             "  java -jar xfer-conformance.jar class --roster roster.txt --report grades --weights weights.properties",
+            "  java -jar xfer-conformance.jar class --roster roster.txt --isolate docker --image python:3.12-slim \\",
+            "      --image-mount $PWD/subs:/subs      (roster commands then name /subs/... paths)",
             "",
             "Exit status:",
             "  0   every submission was graded (whatever its score)",
             "  1   some submission could not be graded at all (see the note in its row)",
-            "  2   usage error (a bad roster, weights file or option)"})
+            "  2   usage error (a bad roster, weights file or option), or no Docker engine for containers"})
 final class ClassCommand implements Callable<Integer> {
 
     enum Suite { SERVER, CLIENT }
+
+    enum Isolation { NONE, DOCKER }
+
+    /** A roster command of this form names an image whose entrypoint is the implementation. */
+    static final String DOCKER_PREFIX = "docker:";
 
     @Option(names = "--roster", paramLabel = "FILE", required = true,
             description = "The submissions: one 'name: launch command' per line.")
@@ -88,6 +96,15 @@ final class ClassCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "FILE", description = "Grading weights (default: the built-in ones).")
     Path weightsFile;
 
+    @Option(names = "--isolate", paramLabel = "HOW", defaultValue = "none",
+            description = "none: run each roster command on this machine (default); docker: run it in a container "
+                    + "of --image, as sh -c COMMAND (needs a Docker engine). A roster line 'name: docker:IMAGE' "
+                    + "always runs IMAGE's own entrypoint in a container.")
+    Isolation isolate;
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nContainers (with --isolate docker or docker:IMAGE lines):%n")
+    ImageOptions image;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +113,14 @@ final class ClassCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Roster submissions = loadRoster();
         checkOptions();
+        checkContainers(submissions);
+        if (submissions.submissions().stream().anyMatch(this::inContainer)) {
+            String problem = ImageOptions.engineProblem();
+            if (problem != null) {
+                System.err.println(problem);
+                return 2;
+            }
+        }
         long runSeed = seed != null ? seed : new java.util.Random().nextLong() & Long.MAX_VALUE;
         Files.createDirectories(reportDir);
         out.printf("Grading %d submission%s with the %s suite, %d at a time, seed %d%n",
@@ -166,6 +191,50 @@ final class ClassCommand implements Callable<Integer> {
         }
     }
 
+    private boolean inContainer(Roster.Submission submission) {
+        return isolate == Isolation.DOCKER || submission.command().startsWith(DOCKER_PREFIX);
+    }
+
+    private void checkContainers(Roster submissions) {
+        CommandLine commandLine = spec.commandLine();
+        if (image != null && image.command != null) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--image-cmd: in class mode the roster gives each submission's command");
+        }
+        if (image != null) {
+            image.spec(commandLine); // a bad limit or mount is refused here, once
+        }
+        for (Roster.Submission submission : submissions.submissions()) {
+            boolean ownImage = submission.command().startsWith(DOCKER_PREFIX);
+            if (ownImage && submission.command().substring(DOCKER_PREFIX.length()).isBlank()) {
+                throw new CommandLine.ParameterException(commandLine, "--roster: " + submission.name()
+                        + ": docker: names no image");
+            }
+            if (isolate == Isolation.DOCKER && !ownImage && image == null) {
+                throw new CommandLine.ParameterException(commandLine, "--isolate docker: " + submission.name()
+                        + "'s command needs an image to run in: give --image IMAGE (or write 'docker:IMAGE')");
+            }
+        }
+    }
+
+    /** How the child suite reaches the submission: --launch, or a container. */
+    private List<String> targetArguments(Roster.Submission submission) {
+        if (!inContainer(submission)) {
+            return List.of("--launch", submission.command());
+        }
+        List<String> args = new ArrayList<>();
+        if (submission.command().startsWith(DOCKER_PREFIX)) {
+            args.addAll(List.of("--image", submission.command().substring(DOCKER_PREFIX.length()).strip()));
+        } else {
+            args.addAll(List.of("--image", image.image, "--image-cmd", submission.command()));
+        }
+        if (image != null) {
+            image.mounts.forEach(mount -> args.addAll(List.of("--image-mount", mount)));
+            args.addAll(List.of("--image-cpus", String.valueOf(image.cpus), "--image-memory", image.memory));
+        }
+        return args;
+    }
+
     /** Runs the suite on one submission in a JVM of its own and reads back its grade. */
     private ClassGrades.Row grade(Roster.Submission submission, long runSeed) throws IOException, InterruptedException {
         Path dir = reportDir.resolve(submission.name());
@@ -175,9 +244,9 @@ final class ClassCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                ConformanceMain.class.getName(), suite.name().toLowerCase(),
-                "--launch", submission.command(), "--seed", String.valueOf(runSeed),
-                "--report", dir.toString(), "--format", "gradescope"));
+                ConformanceMain.class.getName(), suite.name().toLowerCase()));
+        command.addAll(targetArguments(submission));
+        command.addAll(List.of("--seed", String.valueOf(runSeed), "--report", dir.toString(), "--format", "gradescope"));
         if (level != null) {
             command.addAll(List.of("--level", String.valueOf(level)));
         }

@@ -56,8 +56,8 @@ final class ServerSuiteCommand implements Callable<Integer> {
 
     static final class TargetOptions {
         @Option(names = "--launch", paramLabel = "CMD",
-                description = "Start the server as sh -c CMD in a fresh storage directory, after replacing "
-                        + "{port}, {dir} and {idle}.")
+                description = "Start the server as sh -c CMD, in this directory, after replacing "
+                        + "{port}, {dir} (a fresh storage directory) and {idle}.")
         String launch;
 
         @Option(names = "--connect", paramLabel = "HOST:PORT", description = "Test a server that is already running.")

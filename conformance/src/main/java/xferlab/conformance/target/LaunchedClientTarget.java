@@ -40,8 +40,8 @@ public final class LaunchedClientTarget implements ClientTarget {
             Files.createDirectories(work);
             out = Files.createTempFile(work, "client-out-", ".txt");
             err = Files.createTempFile(work, "client-err-", ".txt");
+            // The suite's working directory: a relative path in the command means what it says.
             group = ProcessGroup.start(new ProcessBuilder()
-                    .directory(file.getParent().toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))),

@@ -21,7 +21,8 @@ public final class LaunchedTarget extends LocalTarget {
 
     /**
      * @param template     the command, with placeholders
-     * @param storage      the storage directory, also the working directory
+     * @param storage      the storage directory; the command runs in the suite's own working
+     *                     directory, so that a relative path in it means what it says
      * @param port         the port it must listen on
      * @param output       a file that receives its standard output and error
      */
@@ -46,7 +47,6 @@ public final class LaunchedTarget extends LocalTarget {
         try {
             Files.createDirectories(storage);
             group = ProcessGroup.start(new ProcessBuilder()
-                    .directory(storage.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))), command());

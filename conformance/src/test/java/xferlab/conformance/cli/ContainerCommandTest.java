@@ -116,6 +116,34 @@ class ContainerCommandTest {
     }
 
     @Test
+    void classModeGradesEachSubmissionInAContainerOfItsOwn(@TempDir Path temp) throws Exception {
+        assumePython();
+        Path script = CommandRun.resource("/planted/naive_server.py");
+        Path roster = temp.resolve("roster.txt");
+        Files.writeString(roster, "reference: docker:" + TestImages.JAVA_SERVER + "\n"
+                + "naive: " + PYTHON + " /xfer/planted/naive_server.py --port {port} --dir {dir} --idle-timeout {idle}\n");
+        Path grades = temp.resolve("grades");
+        List<String> args = new ArrayList<>(List.of("class", "--roster", roster.toString(), "--report",
+                grades.toString(), "--isolate", "docker", "--image", TestImages.BASE,
+                "--image-mount", referenceJar() + ":" + TestImages.JAR_INSIDE,
+                "--image-mount", script.getParent() + ":/xfer/planted",
+                "--only", "small-upload-is-stored,name-with-slash-is-refused", "--seed", "3"));
+        args.addAll(TestImages.runtimeMounts());
+        CommandRun run = run(temp, args.toArray(String[]::new));
+
+        assertThat(run.exit()).as(run.printed()).isZero();
+        List<String> rows = Files.readAllLines(grades.resolve("grades.csv"));
+        assertThat(rows).as(run.printed()).hasSize(3);
+        assertThat(rows.get(1)).as("the reference, in its image").startsWith("reference,100,100,");
+        assertThat(rows.get(2)).as("the naive server fails the traversal case").startsWith("naive,")
+                .doesNotStartWith("naive,100,");
+        assertThat(Files.readString(grades.resolve("naive").resolve("console.txt")))
+                .contains("target: the image " + TestImages.BASE)
+                .contains("FAIL  name-with-slash-is-refused");
+        assertNoContainerLeft();
+    }
+
+    @Test
     void anImageThatIsNotHereIsALaunchErrorAtOnce(@TempDir Path temp) throws Exception {
         CommandRun run = run(temp, "server", "--image", "local/xfer-no-such-image:1", "--seed", "1");
 
