@@ -1,7 +1,6 @@
 package xferlab.conformance.target;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,19 +80,12 @@ public final class LaunchedTarget extends LocalTarget {
     }
 
     private String lastOutput() {
-        String tail = outputTail();
-        return tail.isBlank() ? "; it printed nothing" : "; it printed:\n" + tail.indent(4).stripTrailing();
+        return new OutputLog(output).lastWords();
     }
 
     @Override
     public String outputTail() {
-        try {
-            byte[] all = Files.readAllBytes(output);
-            int from = Math.max(0, all.length - 2000);
-            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return new OutputLog(output).tail();
     }
 
     @Override
