@@ -105,7 +105,7 @@ class SheetTextTest {
     @TestFactory
     Stream<DynamicTest> theInstructorSheetsCommandsParse() {
         List<String> commands = new ArrayList<>(Sheets.suiteCommands(Sheets.docs().resolve("instructor.adoc")));
-        commands.addAll(Sheets.suiteCommands(Sheets.docs().resolve("instructor-grading.adoc")));
+        commands.addAll(Sheets.suiteCommands(Sheets.docs().resolve("_instructor-grading.adoc")));
         assertThat(commands).as("the instructor sheet shows suite commands").hasSizeGreaterThan(2);
         return commands.stream().map(command -> DynamicTest.dynamicTest(command, () -> {
             // "... weights > weights.properties": the redirection is the shell's, not the suite's.
