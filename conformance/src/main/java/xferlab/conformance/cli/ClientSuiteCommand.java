@@ -27,10 +27,9 @@ import xferlab.spec.Catalogue;
 
 @Command(name = "client",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs the client suite: the suite plays the server, correct or misbehaving on",
-            "purpose, and checks what the client sends and how it ends. For each case it starts",
-            "the client once. With no --launch or --image, it runs the bundled reference client."},
+        description = "Runs the client suite: the suite plays the server, correct or misbehaving on purpose, and "
+            + "checks what the client sends and how it ends. For each case it starts the client once. "
+            + "With no --launch or --image, it runs the bundled reference client.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  java -jar xfer-conformance.jar client",

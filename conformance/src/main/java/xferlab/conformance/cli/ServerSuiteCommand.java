@@ -32,10 +32,8 @@ import xferlab.spec.Catalogue;
 
 @Command(name = "server",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs the server suite: the suite plays the client, careful or careless, and checks",
-            "every answer against the spec. With no target, it runs against the bundled",
-            "reference server."},
+        description = "Runs the server suite: the suite plays the client, careful or careless, and checks every "
+            + "answer against the spec. With no target, it runs against the bundled reference server.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  java -jar xfer-conformance.jar server",
