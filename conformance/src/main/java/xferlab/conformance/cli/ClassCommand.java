@@ -89,6 +89,10 @@ final class ClassCommand implements Callable<Integer> {
             description = "Grade only these cases, requirement IDs or groups, as the suites take them.")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--skip", paramLabel = "ID", split = ",",
+            description = "Leave these cases out of the grade: case names, requirement IDs or groups.")
+    List<String> skip = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "N", description = "One seed for every submission (default: random, printed).")
     Long seed;
 
@@ -178,6 +182,7 @@ final class ClassCommand implements Callable<Integer> {
         RunOptions options = new RunOptions();
         options.level = level;
         options.only = only;
+        options.skip = skip;
         options.weightsFile = weightsFile;
         options.formats = List.of(RunOptions.Format.GRADESCOPE);
         String casesPackage = suite == Suite.SERVER ? ServerSuiteCommand.CASES : ClientSuiteCommand.CASES;
@@ -186,7 +191,7 @@ final class ClassCommand implements Callable<Integer> {
         options.validate(commandLine, catalogue, runner.caseIds());
         Selection selection = options.selection();
         if (runner.plan(catalogue, selection).isEmpty()) {
-            throw new CommandLine.ParameterException(commandLine, "no case matches the selection (--level, --only)");
+            throw new CommandLine.ParameterException(commandLine, "no case matches the selection (--level, --only, --skip)");
         }
     }
 
@@ -251,6 +256,9 @@ final class ClassCommand implements Callable<Integer> {
         }
         if (!only.isEmpty()) {
             command.addAll(List.of("--only", String.join(",", only)));
+        }
+        if (!skip.isEmpty()) {
+            command.addAll(List.of("--skip", String.join(",", skip)));
         }
         if (weightsFile != null) {
             command.addAll(List.of("--weights", weightsFile.toString()));

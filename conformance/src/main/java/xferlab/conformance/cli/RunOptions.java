@@ -21,6 +21,11 @@ final class RunOptions {
                     + "(XFER-LINE selects XFER-LINE-01, -02, ...), comma-separated.")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--skip", paramLabel = "ID", split = ",",
+            description = "Leave out these cases, even where --only or --level takes them: case names, requirement "
+                    + "IDs or groups, comma-separated.")
+    List<String> skip = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed for generated data and faults (default: random, printed).")
     Long seed;
 
@@ -70,17 +75,8 @@ final class RunOptions {
         if (reruns < 0) {
             throw new CommandLine.ParameterException(commandLine, "--rerun must be 0 or more");
         }
-        for (String id : only) {
-            if (id.startsWith("XFER-") && catalogue.find(id).isEmpty()
-                    && catalogue.all().stream().noneMatch(r -> Selection.group(r.id()).equals(id))) {
-                throw new CommandLine.ParameterException(commandLine, "--only: no requirement or group " + id + " in the spec");
-            }
-            // A misspelt case name would otherwise select nothing and pass.
-            if (!id.startsWith("XFER-") && !caseIds.contains(id)) {
-                throw new CommandLine.ParameterException(commandLine, "--only: no case named " + id
-                        + " (the names are in the console report, or run with --verbose)");
-            }
-        }
+        checkNames(commandLine, "--only", only, catalogue, caseIds);
+        checkNames(commandLine, "--skip", skip, catalogue, caseIds);
     }
 
     Weights weights() {
@@ -92,6 +88,22 @@ final class RunOptions {
         return reportDir != null ? reportDir : Path.of("");
     }
 
+    /** A misspelt name would otherwise select (or leave out) nothing, and the run would pass. */
+    private static void checkNames(CommandLine commandLine, String option, List<String> names, Catalogue catalogue,
+                                   java.util.Set<String> caseIds) {
+        for (String id : names) {
+            if (id.startsWith("XFER-") && catalogue.find(id).isEmpty()
+                    && catalogue.all().stream().noneMatch(r -> Selection.group(r.id()).equals(id))) {
+                throw new CommandLine.ParameterException(commandLine, option + ": no requirement or group " + id
+                        + " in the spec");
+            }
+            if (!id.startsWith("XFER-") && !caseIds.contains(id)) {
+                throw new CommandLine.ParameterException(commandLine, option + ": no case named " + id
+                        + " (the names are in the console report, or run with --verbose)");
+            }
+        }
+    }
+
     long runSeed() {
         if (seed == null) {
             seed = new java.util.Random().nextLong() & Long.MAX_VALUE;
@@ -100,6 +112,6 @@ final class RunOptions {
     }
 
     Selection selection() {
-        return new Selection(level == null ? 3 : level, new LinkedHashSet<>(only));
+        return new Selection(level == null ? 3 : level, new LinkedHashSet<>(only), new LinkedHashSet<>(skip));
     }
 }

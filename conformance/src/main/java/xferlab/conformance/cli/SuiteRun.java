@@ -76,7 +76,7 @@ final class SuiteRun {
         SuiteRunner runner = new SuiteRunner(casesPackage);
         List<CaseResult> results = runner.run(context, options.selection(), rerun, console::caseFinished);
         if (results.isEmpty()) {
-            out.println("No case matches the selection (--level, --only).");
+            out.println("No case matches the selection (--level, --only, --skip).");
             return 2;
         }
         if (options.reruns > 0) {

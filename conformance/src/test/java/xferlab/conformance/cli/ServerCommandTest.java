@@ -113,6 +113,18 @@ class ServerCommandTest {
 
         @Test
         @Timeout(60)
+        void skipLeavesOutCasesThatOnlyTakes() {
+            CommandRun run = CommandRun.of(Duration.ofSeconds(50), "server", "--only", "XFER-SIZE",
+                    "--skip", "signed-sizes-are-refused,XFER-SIZE-03", "--seed", "1");
+
+            assertThat(run.exit()).as(run.printed()).isZero();
+            assertThat(run.caseLines().stream().map(CommandRun::caseIdOf)).as(run.printed())
+                    .contains("sizes-with-spaces-are-refused")
+                    .doesNotContain("signed-sizes-are-refused", "huge-size-is-refused-before-ready");
+        }
+
+        @Test
+        @Timeout(60)
         void aSelectionThatMatchesNoCaseIsAUsageError() {
             // A level-3 requirement with --level 1: both options are valid, together they select nothing.
             CommandRun run = CommandRun.of(Duration.ofSeconds(50), "server", "--level", "1", "--only", "XFER-CONC-01",
@@ -132,6 +144,7 @@ class ServerCommandTest {
                     Arguments.of(List.of("--level", "0"), "--level"),
                     Arguments.of(List.of("--only", "XFER-NOPE-99"), "XFER-NOPE-99"),
                     Arguments.of(List.of("--only", "XFER-LIN"), "XFER-LIN"),
+                    Arguments.of(List.of("--skip", "no-such-case"), "--skip: no case named no-such-case"),
                     Arguments.of(List.of("--launch", "x", "--connect", "y"), "mutually exclusive"),
                     Arguments.of(List.of("--launch", "x", "--image", "y"), "mutually exclusive"),
                     Arguments.of(List.of("--image-cmd", "x"), "--image"),
