@@ -27,7 +27,7 @@ public final class ContainerTarget extends LocalTarget {
     private final ContainerSpec spec;
     private final Duration idleTimeout;
     private final Duration startTimeout;
-    private final Path output;
+    private final OutputLog output;
     private GenericContainer<?> container;
 
     /**
@@ -44,7 +44,7 @@ public final class ContainerTarget extends LocalTarget {
         this.spec = spec;
         this.idleTimeout = idleTimeout;
         this.startTimeout = startTimeout;
-        this.output = output;
+        this.output = new OutputLog(output);
     }
 
     /** {@code {dir}}: the storage directory as the container sees it. */
@@ -73,7 +73,7 @@ public final class ContainerTarget extends LocalTarget {
         Containers.ensureImage(spec.image());
         Bind data = new Bind(storage.getParent().toString(), new Volume(DATA), AccessMode.rw);
         container = Containers.create(spec, arguments(), List.of(data), Containers.ownerOf(storage), "server",
-                Containers.appendingTo(output));
+                Containers.appendingTo(output.file()));
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -97,13 +97,13 @@ public final class ContainerTarget extends LocalTarget {
             close();
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
                     "the container exited" + (status == null ? "" : " with status " + status)
-                            + " before it accepted a connection on port " + port + lastOutput());
+                            + " before it accepted a connection on port " + port + output.lastWords());
         }
         close();
         throw new LaunchException(LaunchException.Kind.NEVER_ACCEPTED,
                 "the container runs but accepted no connection on 127.0.0.1:" + port + " within "
                         + startTimeout.toSeconds() + " s (does it listen on {port}, on all addresses or 127.0.0.1?)"
-                        + lastOutput());
+                        + output.lastWords());
     }
 
     private Long exitStatus() {
@@ -114,13 +114,9 @@ public final class ContainerTarget extends LocalTarget {
         }
     }
 
-    private String lastOutput() {
-        return new OutputLog(output).lastWords();
-    }
-
     @Override
     public String outputTail() {
-        return new OutputLog(output).tail();
+        return output.tail();
     }
 
     @Override

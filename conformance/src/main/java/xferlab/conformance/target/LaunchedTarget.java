@@ -15,7 +15,7 @@ public final class LaunchedTarget extends LocalTarget {
     private final String template;
     private final Duration idleTimeout;
     private final Duration startTimeout;
-    private final Path output;
+    private final OutputLog output;
     private ProcessGroup group;
 
     /**
@@ -31,7 +31,7 @@ public final class LaunchedTarget extends LocalTarget {
         this.template = template;
         this.idleTimeout = idleTimeout;
         this.startTimeout = startTimeout;
-        this.output = output;
+        this.output = new OutputLog(output);
     }
 
     /** The command with its placeholders replaced. */
@@ -47,7 +47,7 @@ public final class LaunchedTarget extends LocalTarget {
             Files.createDirectories(storage);
             group = ProcessGroup.start(new ProcessBuilder()
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.file().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))), command());
         } catch (IOException e) {
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
@@ -71,21 +71,17 @@ public final class LaunchedTarget extends LocalTarget {
             close();
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
                     "the command exited with status " + status
-                            + " before it accepted a connection on port " + port + lastOutput());
+                            + " before it accepted a connection on port " + port + output.lastWords());
         }
         close();
         throw new LaunchException(LaunchException.Kind.NEVER_ACCEPTED,
                 "the command runs but accepted no connection on 127.0.0.1:" + port + " within "
-                        + startTimeout.toSeconds() + " s (does it listen on {port}?)" + lastOutput());
-    }
-
-    private String lastOutput() {
-        return new OutputLog(output).lastWords();
+                        + startTimeout.toSeconds() + " s (does it listen on {port}?)" + output.lastWords());
     }
 
     @Override
     public String outputTail() {
-        return new OutputLog(output).tail();
+        return output.tail();
     }
 
     @Override
