@@ -53,6 +53,11 @@ final class RunOptions {
 
     private Weights weights;
 
+    @Option(names = "--dry-run",
+            description = "Check the options (and the --weights file), list the cases that would run, and exit "
+                    + "without starting anything: 0 if the options are good, 2 if not.")
+    boolean dryRun;
+
     @Option(names = "--rerun", paramLabel = "N", defaultValue = "0",
             description = "Run each failing case N more times, to tell a steady failure from a flaky one.")
     int reruns;
@@ -77,6 +82,18 @@ final class RunOptions {
         }
         checkNames(commandLine, "--only", only, catalogue, caseIds);
         checkNames(commandLine, "--skip", skip, catalogue, caseIds);
+    }
+
+    /**
+     * For {@code --dry-run}: lists the selected cases.
+     *
+     * @return 0, or 2 when the selection takes no case
+     */
+    int listSelected(String casesPackage, Catalogue catalogue, java.io.PrintStream out) {
+        var planned = new xferlab.conformance.run.SuiteRunner(casesPackage).plan(catalogue, selection());
+        planned.forEach(c -> out.println(c.caseId() + " [" + String.join(", ", c.requirements()) + "]"));
+        out.println(planned.size() + " case" + (planned.size() == 1 ? "" : "s") + " selected; the options are valid");
+        return planned.isEmpty() ? 2 : 0;
     }
 
     Weights weights() {

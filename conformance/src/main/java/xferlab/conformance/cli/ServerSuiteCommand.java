@@ -97,6 +97,9 @@ final class ServerSuiteCommand implements Callable<Integer> {
         }
         Catalogue catalogue = Catalogue.load();
         options.validate(spec.commandLine(), catalogue, new SuiteRunner(CASES).caseIds());
+        if (options.dryRun) {
+            return options.listSelected(CASES, catalogue, out);
+        }
         ContainerSpec image = targetOptions.image == null ? null : targetOptions.image.spec(spec.commandLine());
         String noEngine = image == null ? null : ImageOptions.engineProblem();
         if (noEngine != null) {
