@@ -36,6 +36,10 @@ public final class SuiteHarness {
         }
     }
 
+    public static Catalogue catalogue() {
+        return Catalogue.load();
+    }
+
     public static Path storage(Path temp) {
         return temp.resolve("storage");
     }

@@ -169,7 +169,8 @@ public final class XferClient {
     private Reply readReply(LineReader replies, String expected) throws IOException, UploadFailedException {
         byte[] line;
         try {
-            line = replies.readLine(Limits.MAX_REPLY_OCTETS);
+            // A reply line's limit counts its LF (XFER-LINE-05): at most 511 octets come before it.
+            line = replies.readLine(Limits.MAX_REPLY_OCTETS - 1);
         } catch (LineTooLongException e) {
             throw new UploadFailedException(Failure.PROTOCOL,
                     "the server sent a reply line longer than " + Limits.MAX_REPLY_OCTETS + " octets", e);

@@ -8,7 +8,7 @@ public final class Limits {
     public static final int MAX_NAME_OCTETS = 255;
     /** Longest size line: 2^63-1 has 19 digits (XFER-LINE-04). */
     public static final int MAX_SIZE_OCTETS = 19;
-    /** Longest reply line a client needs to accept (XFER-ERR-01, XFER-LINE-05). */
+    /** Longest reply line a client needs to accept, its LF included (XFER-ERR-01, XFER-LINE-05). */
     public static final int MAX_REPLY_OCTETS = 512;
 
     private Limits() {

@@ -2,30 +2,44 @@ package xferlab.conformance.cases;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import xferlab.conformance.wire.Transcript;
 
 /**
- * What one case did: its connections' transcripts and its notes. The result
- * collector reads it when the case ends, to show a failure with the octets
- * exchanged.
+ * What one case did: its connections' transcripts, what it noticed on the way, and
+ * the checks it has not run yet. The result collector reads it when the case ends.
  */
 public final class CaseScope {
     private static final Map<String, CaseScope> BY_METHOD = new ConcurrentHashMap<>();
 
     private final String caseId;
+    private final List<String> covers;
     private final long seed;
     private final Random random;
     private final List<Transcript> transcripts = new ArrayList<>();
+    private final Set<String> notes = new LinkedHashSet<>();
+    private final List<Check> unchecked = new ArrayList<>();
     private List<Transcript> failingTry = List.of();
+    private List<Transcript> shown;
     private String sample = "";
+    private String output = "";
+    private int connections;
+    private int open;
+    private Violation steadyFailure;
 
-    private CaseScope(String caseId, long seed) {
+    private final boolean judgingClient;
+
+    private CaseScope(String caseId, List<String> covers, long seed, boolean judgingClient) {
+        this.judgingClient = judgingClient;
         this.caseId = caseId;
+        this.covers = covers;
         this.seed = seed;
         this.random = new Random(seed);
     }
@@ -33,7 +47,7 @@ public final class CaseScope {
     /** Opens the scope of the case that {@code method} implements. */
     public static CaseScope open(Method method, SuiteContext context) {
         String caseId = caseId(method);
-        CaseScope scope = new CaseScope(caseId, context.seedFor(caseId));
+        CaseScope scope = new CaseScope(caseId, covers(method), context.seedFor(caseId), context.client() != null);
         BY_METHOD.put(key(method.getDeclaringClass().getName(), method.getName()), scope);
         return scope;
     }
@@ -48,13 +62,19 @@ public final class CaseScope {
         BY_METHOD.clear();
     }
 
-    /** A case's name, as {@code --only} takes it: the method name in kebab case. */
+    /** A case's public name, from its {@link Case} annotation. */
     public static String caseId(Method method) {
-        return method.getName()
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
-                .replaceAll("([a-z])([0-9])", "$1-$2")
-                .toLowerCase(java.util.Locale.ROOT);
+        Case name = method.getAnnotation(Case.class);
+        if (name == null) {
+            throw new IllegalStateException(method + " is a case without @Case: give it its public name");
+        }
+        return name.value();
+    }
+
+    /** The requirements a case owns, from its {@link Covers} annotation. */
+    public static List<String> covers(Method method) {
+        Covers covers = method.getAnnotation(Covers.class);
+        return covers == null ? List.of() : Arrays.asList(covers.value());
     }
 
     private static String key(String className, String methodName) {
@@ -63,6 +83,25 @@ public final class CaseScope {
 
     public String caseId() {
         return caseId;
+    }
+
+    /** The requirements this case owns: only these can fail it. */
+    public List<String> covers() {
+        return covers;
+    }
+
+    /** The requirement a check cites when the case names none: the first it covers. */
+    String primary() {
+        return covers.isEmpty() ? "" : covers.get(0);
+    }
+
+    /** Checks that a case cites only what it covers: citing another requirement is the suite's own bug. */
+    String own(String requirement) {
+        if (!covers.contains(requirement)) {
+            throw new IllegalStateException("case " + caseId + " cites " + requirement + ", which its @Covers "
+                    + covers + " does not list");
+        }
+        return requirement;
     }
 
     public long seed() {
@@ -74,14 +113,94 @@ public final class CaseScope {
     }
 
     public synchronized Transcript newTranscript(String what) {
-        Transcript transcript = new Transcript("connection " + (transcripts.size() + 1) + " (" + what + ")");
+        connections++;
+        Transcript transcript = new Transcript("connection " + (transcripts.size() + 1) + " (" + what + ")",
+                judgingClient);
         transcripts.add(transcript);
         return transcript;
+    }
+
+    synchronized void opened() {
+        open++;
+    }
+
+    synchronized void closed() {
+        open--;
+    }
+
+    /** How many of the case's connections are open now: more than none means they are meant to overlap. */
+    synchronized int open() {
+        return open;
+    }
+
+    /** Forgets a connection that was never made. */
+    synchronized void forget(Transcript transcript) {
+        if (transcripts.remove(transcript)) {
+            connections--;
+        }
+    }
+
+    /** How many connections the case has opened so far. */
+    public synchronized int connections() {
+        return connections;
+    }
+
+    /**
+     * Notes a deviation met on the way to what the case checks: shown under the case,
+     * never its verdict. The case that owns that requirement judges it.
+     */
+    public synchronized void alsoSeen(String what, String requirement) {
+        notes.add(what + " (" + requirement + ")");
+    }
+
+    /** Notes something about the run that is no deviation (the server was restarted, say). */
+    public synchronized void note(String what) {
+        notes.add(what);
+    }
+
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** What the implementation printed while this case ran. */
+    public synchronized void output(String output) {
+        this.output = output;
+    }
+
+    public synchronized String output() {
+        return output;
+    }
+
+    synchronized void pending(Check check) {
+        unchecked.add(check);
+    }
+
+    synchronized void ran(Check check) {
+        unchecked.remove(check);
+    }
+
+    /** Runs the checks the case set up but did not finish with {@code because}: they count too. */
+    void runUnchecked() {
+        List<Check> left;
+        synchronized (this) {
+            left = List.copyOf(unchecked);
+        }
+        left.forEach(Check::run);
+    }
+
+    /** A property's failure that no generated data could change, once seen. */
+    public synchronized Violation steadyFailure() {
+        return steadyFailure;
+    }
+
+    synchronized void steadyFailure(Violation violation) {
+        steadyFailure = violation;
     }
 
     /** Starts a new try of a property: its connections replace those of the try before. */
     public synchronized void startTry() {
         transcripts.clear();
+        unchecked.clear();
     }
 
     /** Keeps the transcripts of the try that just failed: the last failing try is the shrunk sample. */
@@ -98,8 +217,23 @@ public final class CaseScope {
         return sample;
     }
 
-    /** The transcripts to show: those of the last failing try, or of the case. */
+    /** Leaves the latest connection out of what the report shows. */
+    public synchronized void hideLast() {
+        if (!transcripts.isEmpty()) {
+            transcripts.remove(transcripts.size() - 1);
+        }
+    }
+
+    /** Shows only these connections in the report: one of 64 alike says as much as all of them. */
+    public synchronized void showOnly(List<Transcript> these) {
+        shown = List.copyOf(these);
+    }
+
+    /** The transcripts to show: those chosen, or those of the last failing try, or all of the case's. */
     public synchronized List<Transcript> transcripts() {
+        if (shown != null) {
+            return shown;
+        }
         return failingTry.isEmpty() ? List.copyOf(transcripts) : failingTry;
     }
 }

@@ -14,18 +14,20 @@ import xferlab.spec.Catalogue;
  * @param seed    drives every random choice: generated data and the fault schedule
  * @param timing  the bounds on waiting
  * @param catalogue the spec's requirements
+ * @param life      what the suite saw of a launched server's process across the run
  */
-public record SuiteContext(Target target, ClientTarget client, long seed, Timing timing, Catalogue catalogue) {
+public record SuiteContext(Target target, ClientTarget client, long seed, Timing timing, Catalogue catalogue,
+                           ServerLife life) {
     private static volatile SuiteContext installed;
 
     /** A run of the server suite. */
     public static SuiteContext forServer(Target target, long seed, Timing timing, Catalogue catalogue) {
-        return new SuiteContext(target, null, seed, timing, catalogue);
+        return new SuiteContext(target, null, seed, timing, catalogue, new ServerLife());
     }
 
     /** A run of the client suite. */
     public static SuiteContext forClient(ClientTarget client, long seed, Timing timing, Catalogue catalogue) {
-        return new SuiteContext(null, client, seed, timing, catalogue);
+        return new SuiteContext(null, client, seed, timing, catalogue, new ServerLife());
     }
 
     public static void install(SuiteContext context) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Runs a Jupiter case inside the suite: opens its scope, hands it a
- * {@link ServerUnderTest}, and afterwards checks that the server still serves.
+ * {@link ServerUnderTest}, and around it does what {@link CaseLifecycle} says.
  */
 public final class SuiteExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SuiteExtension.class);
@@ -20,8 +20,10 @@ public final class SuiteExtension implements BeforeEachCallback, AfterEachCallba
         Method method = extension.getRequiredTestMethod();
         SuiteContext context = SuiteContext.current();
         CaseScope scope = CaseScope.open(method, context);
+        extension.getStore(NAMESPACE).put(CaseScope.class, scope);
         extension.getStore(NAMESPACE).put(ServerUnderTest.class, new ServerUnderTest(context, scope));
         extension.getStore(NAMESPACE).put(ClientUnderTest.class, new ClientUnderTest(context, scope));
+        CaseLifecycle.before(context, scope);
     }
 
     @Override
@@ -38,9 +40,7 @@ public final class SuiteExtension implements BeforeEachCallback, AfterEachCallba
 
     @Override
     public void afterEach(ExtensionContext extension) {
-        SuiteContext context = SuiteContext.current();
-        if (context.target() != null) {
-            Liveness.check(context);
-        }
+        CaseScope scope = extension.getStore(NAMESPACE).get(CaseScope.class, CaseScope.class);
+        CaseLifecycle.after(SuiteContext.current(), scope, extension.getExecutionException().isPresent());
     }
 }

@@ -33,18 +33,21 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
         property.attributes().setSeed(Long.toString(scope.seed()));
         SCOPE.set(scope);
         try {
+            CaseLifecycle.before(context, scope);
             PropertyExecutionResult result = executor.execute();
             // The shrunk sample when jqwik found a smaller one, else the original.
-            result.shrunkSample().map(s -> s.parameters())
-                    .or(() -> result.originalSample().map(s -> s.parameters()))
-                    .map(SuiteProperties::describe)
-                    .ifPresent(scope::sample);
-            if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL && context.target() != null) {
-                try {
-                    Liveness.check(context);
-                } catch (Violation violation) {
-                    return result.mapToFailed(violation);
-                }
+            if (scope.steadyFailure() != null) {
+                scope.sample("none: the failure does not depend on the generated data");
+            } else {
+                result.shrunkSample().map(s -> s.parameters())
+                        .or(() -> result.originalSample().map(s -> s.parameters()))
+                        .map(SuiteProperties::describe)
+                        .ifPresent(scope::sample);
+            }
+            try {
+                CaseLifecycle.after(context, scope, result.status() != PropertyExecutionResult.Status.SUCCESSFUL);
+            } catch (Violation violation) {
+                return result.mapToFailed(violation);
             }
             return result;
         } finally {
@@ -67,10 +70,23 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
     public TryExecutionResult aroundTry(TryLifecycleContext context, TryExecutor executor, java.util.List<Object> parameters)
             throws Throwable {
         CaseScope scope = SCOPE.get();
+        if (scope.steadyFailure() != null) {
+            // Nothing accepts connections: every try fails alike, so shrinking needs no network.
+            return TryExecutionResult.falsified(scope.steadyFailure());
+        }
         scope.startTry();
         TryExecutionResult result = executor.execute(parameters);
+        if (!result.isFalsified()) {
+            try {
+                scope.runUnchecked();
+            } catch (Violation violation) {
+                result = TryExecutionResult.falsified(violation);
+            }
+        }
         if (result.isFalsified()) {
             scope.tryFailed();
+            result.throwable().filter(Violation.class::isInstance).map(Violation.class::cast)
+                    .filter(Violation::dataIndependent).ifPresent(scope::steadyFailure);
         }
         return result;
     }

@@ -14,6 +14,7 @@ public class Violation extends AssertionError {
     private final String hint;
     private final long divergence;
     private final boolean timedOut;
+    private final boolean dataIndependent;
 
     private Violation(Builder builder) {
         super(builder.requirement + ": expected " + builder.expected + ", got " + builder.actual);
@@ -23,6 +24,7 @@ public class Violation extends AssertionError {
         this.hint = builder.hint;
         this.divergence = builder.divergence;
         this.timedOut = builder.timedOut;
+        this.dataIndependent = builder.dataIndependent;
     }
 
     /** Starts a violation of {@code requirement}. */
@@ -56,6 +58,11 @@ public class Violation extends AssertionError {
         return timedOut;
     }
 
+    /** Whether the failure cannot depend on generated data (nothing accepts connections): no use shrinking it. */
+    public boolean dataIndependent() {
+        return dataIndependent;
+    }
+
     /** Builds a {@link Violation}. */
     public static final class Builder {
         private final String requirement;
@@ -64,6 +71,7 @@ public class Violation extends AssertionError {
         private String hint = "";
         private long divergence = -1;
         private boolean timedOut;
+        private boolean dataIndependent;
 
         private Builder(String requirement) {
             this.requirement = requirement;
@@ -91,6 +99,11 @@ public class Violation extends AssertionError {
 
         public Builder timedOut(boolean timedOut) {
             this.timedOut = timedOut;
+            return this;
+        }
+
+        public Builder dataIndependent(boolean dataIndependent) {
+            this.dataIndependent = dataIndependent;
             return this;
         }
 

@@ -53,6 +53,11 @@ final class RunOptions {
 
     private Weights weights;
 
+    @Option(names = "--strict",
+            description = "Count a missed SHOULD as a failure: without it, a warning is shown apart and the run "
+                    + "still passes (exit 0).")
+    boolean strict;
+
     @Option(names = "--dry-run",
             description = "Check the options (and the --weights file), list the cases that would run, and exit "
                     + "without starting anything: 0 if the options are good, 2 if not.")

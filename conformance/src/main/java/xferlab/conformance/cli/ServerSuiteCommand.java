@@ -130,7 +130,8 @@ final class ServerSuiteCommand implements Callable<Integer> {
                 return 1;
             }
             Calibration calibration = Calibration.measure();
-            console.line("  preflight: the target accepts connections; " + calibration.describe());
+            console.line("  preflight: the target " + (target.controllable() ? "listens on port "
+                    + target.address().getPort() : "accepts connections") + "; " + calibration.describe());
             SuiteContext context = SuiteContext.forServer(target, runSeed,
                     Timing.forIdle(idle).scaled(calibration.factor()), catalogue);
             return SuiteRun.execute("server", CASES, context, options, caseId -> rerunCommand(caseId, runSeed),
@@ -145,12 +146,12 @@ final class ServerSuiteCommand implements Callable<Integer> {
         if (image != null) {
             // The container sees the storage directory's parent: give it one that holds nothing else.
             int chosen = port != null ? port : Ports.free();
-            return new ContainerTarget(image, work.resolve("mounted").resolve("storage"), chosen, idle,
+            return new ContainerTarget(image, work.resolve("mounted").resolve("storage"), chosen, port != null, idle,
                     Duration.ofSeconds(startTimeoutSeconds), work.resolve("server-output.log"));
         }
         if (targetOptions.launch != null) {
             int chosen = port != null ? port : Ports.free();
-            return new LaunchedTarget(targetOptions.launch, storage, chosen, idle,
+            return new LaunchedTarget(targetOptions.launch, storage, chosen, port != null, idle,
                     Duration.ofSeconds(startTimeoutSeconds), work.resolve("server-output.log"));
         }
         if (targetOptions.connect != null) {

@@ -18,7 +18,7 @@ public final class Segmenter {
 
     /** One octet per segment. */
     public static void oneOctetEach(Connection connection, byte[] octets, Duration pause) throws IOException {
-        connection.transcript().fault("re-segment: " + octets.length + " octets sent one per segment, "
+        connection.inject(Fault.RESEGMENT, octets.length + " octets sent one per segment, "
                 + pause.toMillis() + " ms apart");
         for (int i = 0; i < octets.length; i++) {
             connection.send(octets, i, 1);
@@ -28,7 +28,7 @@ public final class Segmenter {
 
     /** Segments ending at the given offsets (the last must be {@code octets.length}). */
     public static void atCuts(Connection connection, byte[] octets, int[] cuts, Duration pause) throws IOException {
-        connection.transcript().fault("re-segment: segments end at octets " + java.util.Arrays.toString(cuts)
+        connection.inject(Fault.RESEGMENT, "segments end at octets " + java.util.Arrays.toString(cuts)
                 + ", " + pause.toMillis() + " ms apart");
         int from = 0;
         for (int cut : cuts) {
@@ -41,7 +41,7 @@ public final class Segmenter {
     /** Random segments of 1 to {@code max} octets, chosen by the seeded random source. */
     public static void random(Connection connection, byte[] octets, int max, Random random, Duration pause)
             throws IOException {
-        connection.transcript().fault("re-segment: random segments of 1 to " + max + " octets");
+        connection.inject(Fault.RESEGMENT, "random segments of 1 to " + max + " octets");
         int from = 0;
         while (from < octets.length) {
             int length = Math.min(octets.length - from, 1 + random.nextInt(max));

@@ -10,6 +10,17 @@ final class Summary {
         StringBuilder out = new StringBuilder();
         out.append(String.format("XFER %s suite against %s, seed %d.%n", report.suite(), report.target(), report.seed()));
         out.append(String.format("Score: %s of %s.%n", Grade.format(grade.score()), Grade.format(grade.maxScore())));
+        long warned = report.count(xferlab.conformance.report.Verdict.WARNED);
+        long blocked = report.count(xferlab.conformance.report.Verdict.NOT_REACHED);
+        if (warned > 0) {
+            out.append(String.format("Warnings (a SHOULD missed; they earn no points): %d.%n", warned));
+        }
+        if (blocked > 0) {
+            out.append(String.format("Not reached (blocked by another requirement): %d.%n", blocked));
+        }
+        if (!report.diagnosis().isEmpty()) {
+            out.append("Fix first: ").append(report.diagnosis()).append(String.format(".%n"));
+        }
         int[][] levels = grade.levels();
         for (int level = 1; level <= 3; level++) {
             int[] counts = levels[level - 1];

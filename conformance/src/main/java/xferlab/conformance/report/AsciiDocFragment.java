@@ -16,10 +16,12 @@ public final class AsciiDocFragment {
         StringBuilder out = new StringBuilder();
         out.append("// Written by xfer-conformance --report: do not edit, run the suite again.\n");
         out.append("ifndef::xfer-spec[:xfer-spec: ../spec/xfer-spec.html]\n\n");
-        out.append(String.format("The %s suite ran against `+%s+` with seed `%d`: *%s*, %d of %d cases passed "
-                        + "(%d failed, %d timed out, %d harness errors, %d skipped) in %.1f s.%n%n",
+        out.append(String.format(java.util.Locale.ROOT, "The %s suite ran against `+%s+` with seed `%d`: *%s*, %d of "
+                        + "%d cases passed (%d failed, %d warned, %d not reached, %d timed out, %d harness errors, "
+                        + "%d skipped) in %.1f s.%n%n",
                 report.suite(), report.target(), report.seed(), report.passed() ? "PASS" : "FAIL",
                 report.count(Verdict.PASSED), report.cases().size(), report.count(Verdict.FAILED),
+                report.count(Verdict.WARNED), report.count(Verdict.NOT_REACHED),
                 report.count(Verdict.TIMED_OUT), report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED),
                 report.millis() / 1000.0));
 
@@ -46,7 +48,7 @@ public final class AsciiDocFragment {
         out.append("|===\n");
 
         for (CaseResult result : report.cases()) {
-            if (result.verdict().isFailure()) {
+            if (result.verdict().needsDetails()) {
                 out.append("\n.").append(result.caseId()).append(": ").append(result.verdict().name().toLowerCase()
                         .replace('_', ' ')).append('\n');
                 out.append("....\n").append(literal(ReportFiles.details(result))).append("....\n");
@@ -61,7 +63,7 @@ public final class AsciiDocFragment {
 
     private static String verdict(CaseResult result) {
         String word = result.verdict().name().toLowerCase().replace('_', ' ');
-        return result.verdict().isFailure() ? "*" + word + "*" : word;
+        return result.verdict().needsDetails() ? "*" + word + "*" : word;
     }
 
     /**

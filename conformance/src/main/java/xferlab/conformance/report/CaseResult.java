@@ -26,6 +26,8 @@ import java.util.List;
  * @param rerun        a command that reruns only this case, with the same seed
  * @param millis       how long it took
  * @param stability    after {@code --rerun}: "steady" or "flaky" with counts, else empty
+ * @param notes        deviations met on the way, and what the suite did about them (restarts): never the verdict
+ * @param output       what the implementation printed while the case ran (launched targets)
  */
 public record CaseResult(
         String caseId,
@@ -48,11 +50,27 @@ public record CaseResult(
         String sample,
         String rerun,
         long millis,
-        String stability) {
+        String stability,
+        List<String> notes,
+        String output) {
 
     public CaseResult withStability(String stability) {
         return new CaseResult(caseId, title, section, level, requirements, verdict, cited, sentence, expected,
                 actual, divergence, hint, message, transcripts, fullTranscripts, faults, seed, sample, rerun,
-                millis, stability);
+                millis, stability, notes, output);
+    }
+
+    /** The same result with another verdict (a warning made a failure by --strict). */
+    public CaseResult withVerdict(Verdict verdict) {
+        return new CaseResult(caseId, title, section, level, requirements, verdict, cited, sentence, expected,
+                actual, divergence, hint, message, transcripts, fullTranscripts, faults, seed, sample, rerun,
+                millis, stability, notes, output);
+    }
+
+    /** A result with no details: a pass, or a case that did not run for the reason given. */
+    public static CaseResult plain(String caseId, String title, String section, int level, List<String> requirements,
+                                   Verdict verdict, String message, long seed, String rerun, long millis) {
+        return new CaseResult(caseId, title, section, level, requirements, verdict, "", "", "", "", -1, "", message,
+                List.of(), List.of(), List.of(), seed, "", rerun, millis, "", List.of(), "");
     }
 }

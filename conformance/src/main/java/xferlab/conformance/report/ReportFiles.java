@@ -30,17 +30,19 @@ public final class ReportFiles {
         Files.writeString(html, html(report), StandardCharsets.UTF_8);
         Path adoc = dir.resolve("conformance.adoc");
         Files.writeString(adoc, AsciiDocFragment.of(report), StandardCharsets.UTF_8);
+        LibraryLog.writeTo(dir);
         return List.of(xml, json, html, adoc);
     }
 
     /** The JUnit XML form: one test suite, one test case per conformance case. */
     static String junitXml(RunReport report) {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        long failures = report.count(Verdict.FAILED) + report.count(Verdict.TIMED_OUT);
-        out.append(String.format("<testsuites name=\"xfer-conformance\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
+        long failures = report.count(Verdict.FAILED) + report.count(Verdict.TIMED_OUT)
+                + report.count(Verdict.NOT_REACHED);
+        out.append(String.format(java.util.Locale.ROOT, "<testsuites name=\"xfer-conformance\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
                         + "skipped=\"%d\" time=\"%.3f\">%n", report.cases().size(), failures,
                 report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED), report.millis() / 1000.0));
-        out.append(String.format("  <testsuite name=\"xfer-conformance.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
+        out.append(String.format(java.util.Locale.ROOT, "  <testsuite name=\"xfer-conformance.%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
                         + "skipped=\"%d\" time=\"%.3f\">%n", report.suite(), report.cases().size(), failures,
                 report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED), report.millis() / 1000.0));
         out.append("    <properties>\n");
@@ -48,17 +50,23 @@ public final class ReportFiles {
         out.append("      <property name=\"seed\" value=\"").append(report.seed()).append("\"/>\n");
         out.append("    </properties>\n");
         for (CaseResult result : report.cases()) {
-            out.append(String.format("    <testcase classname=\"%s\" name=\"%s [%s]\" time=\"%.3f\"",
+            out.append(String.format(java.util.Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s [%s]\" time=\"%.3f\"",
                     xml(report.suite() + "." + result.section()), xml(result.caseId()),
                     xml(String.join(", ", result.requirements())), result.millis() / 1000.0));
             switch (result.verdict()) {
                 case PASSED -> out.append("/>\n");
+                case WARNED -> out.append(">\n      <system-out>").append(xml("warning (a SHOULD missed):\n"
+                        + details(result))).append("</system-out>\n    </testcase>\n");
                 case SKIPPED -> out.append(">\n      <skipped message=\"").append(xml(result.message()))
                         .append("\"/>\n    </testcase>\n");
                 default -> {
                     String element = result.verdict() == Verdict.HARNESS_ERROR ? "error" : "failure";
-                    String type = result.verdict() == Verdict.TIMED_OUT ? "timeout"
-                            : result.verdict() == Verdict.HARNESS_ERROR ? "harness-error" : "violation";
+                    String type = switch (result.verdict()) {
+                        case TIMED_OUT -> "timeout";
+                        case HARNESS_ERROR -> "harness-error";
+                        case NOT_REACHED -> "not-reached";
+                        default -> "violation";
+                    };
                     out.append(">\n      <").append(element).append(" type=\"").append(type)
                             .append("\" message=\"").append(xml(headline(result))).append("\">")
                             .append(xml(details(result))).append("</").append(element).append(">\n    </testcase>\n");
@@ -77,6 +85,7 @@ public final class ReportFiles {
         root.put("seed", report.seed());
         root.put("millis", report.millis());
         root.put("passed", report.passed());
+        root.put("diagnosis", report.diagnosis());
         Map<String, Object> counts = new LinkedHashMap<>();
         for (Verdict verdict : Verdict.values()) {
             counts.put(verdict.name().toLowerCase(), report.count(verdict));
@@ -106,7 +115,9 @@ public final class ReportFiles {
                 item.put("transcripts", result.transcripts());
                 item.put("stability", result.stability());
                 item.put("rerun", result.rerun());
+                item.put("output", result.output());
             }
+            item.put("notes", result.notes());
             cases.add(item);
         }
         root.put("cases", cases);
@@ -121,35 +132,41 @@ public final class ReportFiles {
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}")
                 .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .5em;")
                 .append("text-align:left;vertical-align:top}th{background:#f4f4f4}")
-                .append(".passed{color:#17692e}.failed,.timed_out,.harness_error{color:#a11;font-weight:bold}")
+                .append(".passed{color:#17692e}.failed,.timed_out,.harness_error,.not_reached{color:#a11;font-weight:bold}")
+                .append(".warned{color:#8a5a00;font-weight:bold}")
                 .append(".skipped{color:#777}pre{background:#f8f8f8;padding:.6em;overflow-x:auto;font-size:90%}")
                 .append("\n</style></head><body>\n");
         out.append("<h1>XFER conformance: ").append(html(report.suite())).append(" suite</h1>\n");
         out.append("<p>Target: <code>").append(html(report.target())).append("</code><br>Seed: <code>")
                 .append(report.seed()).append("</code><br>Result: <strong>")
-                .append(report.passed() ? "PASS" : "FAIL").append("</strong>, ")
-                .append(String.format("%d case%s in %.1f s: %d passed, %d failed, %d timed out, %d harness errors, "
-                                + "%d skipped", report.cases().size(), report.cases().size() == 1 ? "" : "s", report.millis() / 1000.0,
-                        report.count(Verdict.PASSED), report.count(Verdict.FAILED), report.count(Verdict.TIMED_OUT),
-                        report.count(Verdict.HARNESS_ERROR), report.count(Verdict.SKIPPED)))
-                .append("</p>\n");
+                .append(html(report.resultLine().replace("RESULT: ", ""))).append("</strong>, ")
+                .append(html(report.counts())).append("</p>\n");
+        List<RootCauses> causes = RootCauses.of(report);
+        if (!report.diagnosis().isEmpty() || !causes.isEmpty()) {
+            out.append("<h2>Fix these first</h2>\n<ol>\n");
+            if (!report.diagnosis().isEmpty()) {
+                out.append("<li><strong>").append(html(report.diagnosis())).append("</strong></li>\n");
+            }
+            causes.forEach(c -> out.append("<li>").append(html(c.line())).append("</li>\n"));
+            out.append("</ol>\n");
+        }
         out.append("<table><tr><th>Section</th><th>Case</th><th>Requirements</th><th>Level</th><th>Verdict</th>"
                 + "<th>ms</th></tr>\n");
         for (CaseResult result : report.cases()) {
             String verdict = result.verdict().name().toLowerCase();
-            String name = result.verdict().isFailure()
+            String name = result.verdict().needsDetails()
                     ? "<a href=\"#" + html(result.caseId()) + "\">" + html(result.caseId()) + "</a>"
                     : html(result.caseId());
             out.append("<tr><td>").append(html(result.section())).append("</td><td>").append(name)
                     .append("<br><small>").append(html(result.title())).append("</small></td><td>")
                     .append(html(String.join(", ", result.requirements()))).append("</td><td>")
                     .append(result.level()).append("</td><td class=\"").append(verdict).append("\">")
-                    .append(verdict.replace('_', ' ')).append("</td><td>").append(result.millis())
+                    .append(result.verdict().word()).append("</td><td>").append(result.millis())
                     .append("</td></tr>\n");
         }
         out.append("</table>\n");
         for (CaseResult result : report.cases()) {
-            if (result.verdict().isFailure()) {
+            if (result.verdict().needsDetails()) {
                 out.append("<h2 id=\"").append(html(result.caseId())).append("\">").append(html(result.caseId()))
                         .append("</h2>\n<pre>").append(html(details(result))).append("</pre>\n");
             }
@@ -166,8 +183,13 @@ public final class ReportFiles {
     /** A failure in plain text, as the console shows it. */
     public static String details(CaseResult result) {
         StringBuilder out = new StringBuilder();
-        if (!result.cited().isEmpty()) {
-            out.append("requirement ").append(result.cited()).append(": ").append(result.sentence()).append('\n');
+        if (result.verdict() == Verdict.NOT_REACHED) {
+            out.append("not reached: this case never got to its own check (")
+                    .append(String.join(", ", result.requirements())).append("); a step before it broke ")
+                    .append(result.cited()).append(": ").append(result.sentence()).append('\n');
+        } else if (!result.cited().isEmpty()) {
+            out.append(result.verdict() == Verdict.WARNED ? "warning, requirement " : "requirement ")
+                    .append(result.cited()).append(": ").append(result.sentence()).append('\n');
         }
         if (!result.expected().isEmpty()) {
             out.append("expected: ").append(result.expected()).append('\n');
@@ -177,7 +199,7 @@ public final class ReportFiles {
             out.append(result.message()).append('\n');
         }
         if (result.divergence() >= 0) {
-            out.append("first difference at octet ").append(result.divergence()).append(" of the reply\n");
+            out.append("first difference at octet ").append(result.divergence()).append(" of what was due\n");
         }
         if (!result.sample().isEmpty()) {
             out.append("shrunk counterexample: ").append(result.sample()).append('\n');

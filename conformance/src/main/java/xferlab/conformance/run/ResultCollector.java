@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.DisplayName;
@@ -22,10 +21,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.opentest4j.TestAbortedException;
 
 import xferlab.conformance.cases.CaseScope;
-import xferlab.conformance.cases.Covers;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Violation;
+import xferlab.conformance.report.CaseListener;
 import xferlab.conformance.report.CaseResult;
 import xferlab.conformance.report.Verdict;
 import xferlab.conformance.wire.Transcript;
@@ -36,15 +35,22 @@ import xferlab.spec.Requirement;
 final class ResultCollector implements TestExecutionListener {
     private final SuiteContext context;
     private final Function<String, String> rerun;
-    private final Consumer<CaseResult> onCase;
+    private final CaseListener listener;
+    private int total;
+    private int index;
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final Map<String, StringBuilder> reports = new ConcurrentHashMap<>();
     private final List<CaseResult> results = new ArrayList<>();
 
-    ResultCollector(SuiteContext context, Function<String, String> rerun, Consumer<CaseResult> onCase) {
+    ResultCollector(SuiteContext context, Function<String, String> rerun, CaseListener listener) {
         this.context = context;
         this.rerun = rerun;
-        this.onCase = onCase;
+        this.listener = listener;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan plan) {
+        total = (int) plan.countTestIdentifiers(TestIdentifier::isTest);
     }
 
     List<CaseResult> results() {
@@ -54,6 +60,13 @@ final class ResultCollector implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         started.put(test.getUniqueId(), System.nanoTime());
+        if (test.isTest()) {
+            methodOf(test).ifPresent(method -> {
+                Section section = method.getDeclaringClass().getAnnotation(Section.class);
+                listener.caseStarted(CaseScope.caseId(method), section != null ? section.value()
+                        : method.getDeclaringClass().getSimpleName(), ++index, total);
+            });
+        }
     }
 
     @Override
@@ -89,13 +102,13 @@ final class ResultCollector implements TestExecutionListener {
 
     private void add(CaseResult result) {
         results.add(result);
-        onCase.accept(result);
+        listener.caseFinished(result);
     }
 
     private static Verdict verdictOf(Throwable failure) {
         Violation violation = violationIn(failure);
         if (violation != null) {
-            return violation.timedOut() ? Verdict.TIMED_OUT : Verdict.FAILED;
+            return Verdict.FAILED; // judged against the case's requirements in build
         }
         if (failure instanceof AssertionError) {
             return Verdict.FAILED;
@@ -143,8 +156,7 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     private CaseResult build(TestIdentifier test, Method method, Verdict verdict, Throwable failure, String note) {
-        Covers covers = method.getAnnotation(Covers.class);
-        List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
+        List<String> ids = CaseScope.covers(method);
         Section section = method.getDeclaringClass().getAnnotation(Section.class);
         String title = title(method, test);
         String caseId = CaseScope.caseId(method);
@@ -167,6 +179,7 @@ final class ResultCollector implements TestExecutionListener {
                 }
             }
             cited = violation.requirement();
+            verdict = judge(violation, ids);
             expected = violation.expected();
             actual = violation.actual();
             hint = violation.hint();
@@ -176,8 +189,8 @@ final class ResultCollector implements TestExecutionListener {
             if (verdict == Verdict.HARNESS_ERROR) {
                 message = "the suite itself failed (not your implementation's fault): " + stackTrace(failure);
             } else if (failure instanceof IOException) {
-                message = "the connection failed under the suite: " + failure
-                        + "\n(the server closed or reset it while the suite was still using it)";
+                message = "the connection broke while the suite was still using it (the server closed or reset "
+                        + "it): " + failure.getMessage();
             } else {
                 message = String.valueOf(failure.getMessage());
             }
@@ -193,8 +206,8 @@ final class ResultCollector implements TestExecutionListener {
                 SuiteRunner.levelOf(context.catalogue(), ids),
                 ids,
                 verdict,
-                verdict.isFailure() ? cited : "",
-                verdict.isFailure() ? sentence : "",
+                verdict.needsDetails() ? cited : "",
+                verdict.needsDetails() ? sentence : "",
                 expected,
                 actual,
                 divergence,
@@ -207,7 +220,26 @@ final class ResultCollector implements TestExecutionListener {
                 scope == null ? "" : scope.sample(),
                 rerun.apply(caseId),
                 millis,
-                "");
+                "",
+                scope == null ? List.of() : scope.notes(),
+                scope == null ? "" : scope.output());
+    }
+
+    /**
+     * A case is judged only on the requirements it owns. A violation of one of them
+     * fails it (or warns, for a SHOULD); a violation of another, met on a step that
+     * prepares the case, leaves it not reached, blocked by that requirement.
+     */
+    private Verdict judge(Violation violation, List<String> owned) {
+        if (!owned.contains(violation.requirement())) {
+            return Verdict.NOT_REACHED;
+        }
+        boolean should = context.catalogue().find(violation.requirement())
+                .map(r -> r.keyword().equals("SHOULD")).orElse(false);
+        if (should) {
+            return Verdict.WARNED;
+        }
+        return violation.timedOut() ? Verdict.TIMED_OUT : Verdict.FAILED;
     }
 
     /** What the case checks, in words: Jupiter's {@code @DisplayName} or jqwik's {@code @Label}. */

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.junit.platform.engine.FilterResult;
@@ -24,9 +23,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import xferlab.conformance.cases.CaseScope;
-import xferlab.conformance.cases.Covers;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteContext;
+import xferlab.conformance.report.CaseListener;
 import xferlab.conformance.report.CaseResult;
 import xferlab.spec.Catalogue;
 
@@ -46,11 +45,12 @@ public final class SuiteRunner {
      * Runs the selected cases, one after another.
      *
      * @param rerun  the command line that reruns one case, given its name
-     * @param onCase hears each result as soon as its case ends
+     * @param listener hears each case start and end
      * @return every result, in the order the cases ran
      */
     public List<CaseResult> run(SuiteContext context, Selection selection, Function<String, String> rerun,
-                                Consumer<CaseResult> onCase) {
+                                CaseListener listener) {
+        xferlab.conformance.report.LibraryLog.install();
         CaseScope.clearAll();
         SuiteContext.install(context);
         Path databaseDir = tempDir();
@@ -61,7 +61,7 @@ public final class SuiteRunner {
                     .filters(filter(context, selection))
                     .configurationParameters(configuration(database))
                     .build();
-            ResultCollector collector = new ResultCollector(context, rerun, onCase);
+            ResultCollector collector = new ResultCollector(context, rerun, listener);
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, collector);
             return collector.results();
@@ -100,8 +100,7 @@ public final class SuiteRunner {
     public List<PlannedCase> all(Catalogue catalogue) {
         List<PlannedCase> cases = new java.util.ArrayList<>();
         discover().forEach((method, test) -> {
-            Covers covers = method.getAnnotation(Covers.class);
-            List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
+            List<String> ids = CaseScope.covers(method);
             int level = ids.stream().flatMap(id -> catalogue.find(id).stream())
                     .mapToInt(xferlab.spec.Requirement::level).max().orElse(1);
             Section section = method.getDeclaringClass().getAnnotation(Section.class);
@@ -152,7 +151,9 @@ public final class SuiteRunner {
                 "jqwik.reporting.usejunitplatform", "true",
                 "jqwik.reporting.onlyfailures", "true",
                 "jqwik.database", database.toString(),
-                "jqwik.failures.after.default", "RANDOM_SEED");
+                "jqwik.failures.after.default", "RANDOM_SEED",
+                // A few seconds of shrinking at most: a student waits for the whole run.
+                "jqwik.shrinking.bounded.seconds", "3");
     }
 
     private static PostDiscoveryFilter filter(SuiteContext context, Selection selection) {
@@ -161,8 +162,7 @@ public final class SuiteRunner {
             if (method.isEmpty() || !descriptor.isTest()) {
                 return FilterResult.included("container");
             }
-            Covers covers = method.get().getAnnotation(Covers.class);
-            List<String> ids = covers == null ? List.of() : Arrays.asList(covers.value());
+            List<String> ids = CaseScope.covers(method.get());
             int level = levelOf(context.catalogue(), ids);
             String caseId = CaseScope.caseId(method.get());
             return selection.includes(caseId, level, ids)

@@ -40,7 +40,13 @@ public final class ContainerTarget extends LocalTarget {
      */
     public ContainerTarget(ContainerSpec spec, Path storage, int port, Duration idleTimeout, Duration startTimeout,
                            Path output) {
-        super(storage.toAbsolutePath(), port);
+        this(spec, storage, port, false, idleTimeout, startTimeout, output);
+    }
+
+    /** @param fixedPort whether a restart keeps the port (the user chose it) */
+    public ContainerTarget(ContainerSpec spec, Path storage, int port, boolean fixedPort, Duration idleTimeout,
+                           Duration startTimeout, Path output) {
+        super(storage.toAbsolutePath(), port, fixedPort);
         this.spec = spec;
         this.idleTimeout = idleTimeout;
         this.startTimeout = startTimeout;
@@ -83,7 +89,7 @@ public final class ContainerTarget extends LocalTarget {
         }
         boolean accepting;
         try {
-            accepting = Ports.awaitAccepting(address(), startTimeout, this::isRunning);
+            accepting = Ports.awaitListening(address(), startTimeout, this::isRunning);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -97,11 +103,11 @@ public final class ContainerTarget extends LocalTarget {
             close();
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
                     "the container exited" + (status == null ? "" : " with status " + status)
-                            + " before it accepted a connection on port " + port + output.lastWords());
+                            + " before it listened on port " + port + output.lastWords());
         }
         close();
         throw new LaunchException(LaunchException.Kind.NEVER_ACCEPTED,
-                "the container runs but accepted no connection on 127.0.0.1:" + port + " within "
+                "the container runs but was not listening on 127.0.0.1:" + port + " within "
                         + startTimeout.toSeconds() + " s (does it listen on {port}, on all addresses or 127.0.0.1?)"
                         + output.lastWords());
     }
@@ -117,6 +123,16 @@ public final class ContainerTarget extends LocalTarget {
     @Override
     public String outputTail() {
         return output.tail();
+    }
+
+    @Override
+    public long outputMark() {
+        return output.mark();
+    }
+
+    @Override
+    public String outputSince(long mark) {
+        return output.since(mark);
     }
 
     @Override

@@ -27,7 +27,13 @@ public final class LaunchedTarget extends LocalTarget {
      */
     public LaunchedTarget(String template, Path storage, int port, Duration idleTimeout,
                           Duration startTimeout, Path output) {
-        super(storage, port);
+        this(template, storage, port, false, idleTimeout, startTimeout, output);
+    }
+
+    /** @param fixedPort whether a restart keeps the port (the user chose it) */
+    public LaunchedTarget(String template, Path storage, int port, boolean fixedPort, Duration idleTimeout,
+                          Duration startTimeout, Path output) {
+        super(storage, port, fixedPort);
         this.template = template;
         this.idleTimeout = idleTimeout;
         this.startTimeout = startTimeout;
@@ -57,7 +63,7 @@ public final class LaunchedTarget extends LocalTarget {
         try {
             // A command may put its server in the background and exit: wait while any
             // process it started still runs.
-            accepting = Ports.awaitAccepting(address(), startTimeout, group::alive);
+            accepting = Ports.awaitListening(address(), startTimeout, group::alive);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -71,17 +77,27 @@ public final class LaunchedTarget extends LocalTarget {
             close();
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
                     "the command exited with status " + status
-                            + " before it accepted a connection on port " + port + output.lastWords());
+                            + " before it listened on port " + port + output.lastWords());
         }
         close();
         throw new LaunchException(LaunchException.Kind.NEVER_ACCEPTED,
-                "the command runs but accepted no connection on 127.0.0.1:" + port + " within "
+                "the command runs but was not listening on 127.0.0.1:" + port + " within "
                         + startTimeout.toSeconds() + " s (does it listen on {port}?)" + output.lastWords());
     }
 
     @Override
     public String outputTail() {
         return output.tail();
+    }
+
+    @Override
+    public long outputMark() {
+        return output.mark();
+    }
+
+    @Override
+    public String outputSince(long mark) {
+        return output.since(mark);
     }
 
     @Override

@@ -13,10 +13,17 @@ public abstract class LocalTarget implements Target {
     protected final Path storage;
     /** The port; 0 until a server that picks its own has started. */
     protected int port;
+    /** Whether a restart keeps the port (the user chose it, or the server picks its own). */
+    private final boolean fixedPort;
 
     protected LocalTarget(Path storage, int port) {
+        this(storage, port, true);
+    }
+
+    protected LocalTarget(Path storage, int port, boolean fixedPort) {
         this.storage = storage;
         this.port = port;
+        this.fixedPort = fixedPort;
     }
 
     @Override
@@ -37,6 +44,9 @@ public abstract class LocalTarget implements Target {
     @Override
     public void restart() throws LaunchException {
         kill();
+        if (!fixedPort) {
+            port = Ports.free();
+        }
         start();
     }
 

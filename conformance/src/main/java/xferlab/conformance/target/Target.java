@@ -29,7 +29,12 @@ public interface Target extends AutoCloseable {
     /** Kills it at once, the way a crash would (SIGKILL for a process tree). */
     void kill();
 
-    /** Starts it again after a kill or an exit, on the same port and directory. */
+    /**
+     * Starts it again after a kill or an exit, on the same directory, waiting until it
+     * listens again. A launched target moves to a fresh port unless the user chose
+     * one: a server that closed connections first leaves its old port in TIME_WAIT,
+     * and a student's server rarely sets SO_REUSEADDR.
+     */
     void restart() throws LaunchException;
 
     /** One line for the report: what is under test. */
@@ -37,6 +42,16 @@ public interface Target extends AutoCloseable {
 
     /** What the implementation printed, if the suite captured it (launched targets). */
     default String outputTail() {
+        return "";
+    }
+
+    /** Where its output ends now, for {@link #outputSince}. */
+    default long outputMark() {
+        return 0;
+    }
+
+    /** What it printed after {@code mark} (the end of it, if it printed much). */
+    default String outputSince(long mark) {
         return "";
     }
 

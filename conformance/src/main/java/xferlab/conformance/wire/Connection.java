@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import xferlab.conformance.fault.Fault;
+
 /**
  * The suite's end of one TCP connection: every octet goes through the transcript,
  * and every wait has a deadline, writes included.
@@ -109,21 +111,26 @@ public final class Connection implements AutoCloseable {
         transcript.sent(octets, offset, length);
     }
 
-    /** Shuts down the sending side (FIN) and keeps reading. */
-    public void halfClose() throws IOException {
-        transcript.note("suite shut down its sending side (FIN)");
-        socket.shutdownOutput();
-    }
-
-    /** Aborts the connection with a reset (RST) instead of a FIN. */
-    public void reset() {
-        transcript.note("suite reset the connection (RST)");
-        try {
-            socket.setSoLinger(true, 0);
-        } catch (SocketException e) {
-            // closing anyway
+    /**
+     * Injects a fault: records it, and acts where the act is on this connection
+     * (a half-close, a reset, a vanishing close). The other faults are acts of the
+     * caller (segments, silence, a kill) that this records as they begin.
+     */
+    public void inject(Fault fault, String detail) throws IOException {
+        transcript.fault(fault, detail);
+        switch (fault) {
+            case HALF_CLOSE -> socket.shutdownOutput();
+            case RESET -> {
+                try {
+                    socket.setSoLinger(true, 0);
+                } catch (SocketException e) {
+                    // closing anyway
+                }
+                closeQuietly();
+            }
+            case VANISH -> closeQuietly();
+            default -> { }
         }
-        closeQuietly();
     }
 
     /**
@@ -154,6 +161,59 @@ public final class Connection implements AutoCloseable {
                 return new Received(line.toByteArray(), Received.End.TOO_LONG, false);
             }
             Received.End end = fill(deadline);
+            if (end != null) {
+                return new Received(line.toByteArray(), end, false);
+            }
+        }
+    }
+
+    /**
+     * Puts octets back in front of what is still to be read, with the way the read
+     * that took them ended: a lenient reader that took two replies sent without a line
+     * end between them gives the second back.
+     */
+    public void pushBack(byte[] octets, Received.End end) {
+        byte[] joined = new byte[octets.length + pending.length];
+        System.arraycopy(octets, 0, joined, 0, octets.length);
+        System.arraycopy(pending, 0, joined, octets.length, pending.length);
+        pending = joined;
+        if (end == Received.End.CLOSED || end == Received.End.RESET) {
+            ended = true;
+        }
+    }
+
+    /**
+     * Reads one reply the way a lenient client would, on its way to what a case checks:
+     * up to the LF, or, when octets came and then nothing for {@code pause}, those
+     * octets as an {@link Received.End#UNTERMINATED} reply. A server that sends
+     * {@code READY} without its LF is then seen at once, not after the whole bound.
+     */
+    public Received readReply(Duration timeout, Duration pause) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            for (int i = 0; i < pending.length; i++) {
+                if (pending[i] == '\n') {
+                    line.write(pending, 0, i);
+                    pending = java.util.Arrays.copyOfRange(pending, i + 1, pending.length);
+                    byte[] octets = line.toByteArray();
+                    boolean crlf = octets.length > 0 && octets[octets.length - 1] == '\r';
+                    if (crlf) {
+                        octets = java.util.Arrays.copyOf(octets, octets.length - 1);
+                    }
+                    return new Received(octets, Received.End.LINE, crlf);
+                }
+            }
+            line.write(pending, 0, pending.length);
+            pending = new byte[0];
+            if (line.size() > MAX_LINE) {
+                return new Received(line.toByteArray(), Received.End.TOO_LONG, false);
+            }
+            long until = line.size() == 0 ? deadline : Math.min(deadline, System.nanoTime() + pause.toNanos());
+            Received.End end = fill(until);
+            if (end == Received.End.TIMEOUT && line.size() > 0 && System.nanoTime() < deadline) {
+                return new Received(line.toByteArray(), Received.End.UNTERMINATED, false);
+            }
             if (end != null) {
                 return new Received(line.toByteArray(), end, false);
             }

@@ -20,11 +20,23 @@ public record Received(byte[] octets, End end, boolean crlf) {
         /** Nothing more arrived before the deadline. */
         TIMEOUT,
         /** The line went past the suite's own bound without an LF. */
-        TOO_LONG
+        TOO_LONG,
+        /** Octets came, then a pause with no LF: a reply sent without its line end. */
+        UNTERMINATED
     }
 
     public String text() {
         return Octets.escape(octets);
+    }
+
+    /** Whether any octet came before the read ended. */
+    public boolean any() {
+        return octets.length > 0;
+    }
+
+    /** The line or the unterminated text, as a reply: CR before the LF dropped, nothing else changed. */
+    public String reply() {
+        return new String(octets, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** A short account for a report: {@code "READY\n"}, or {@code end of stream after "REA"}. */
@@ -38,6 +50,7 @@ public record Received(byte[] octets, End end, boolean crlf) {
             case TIMEOUT -> octets.length == 0 ? "no reply within the deadline"
                     : "\"" + text() + "\" and then nothing within the deadline";
             case TOO_LONG -> "a line of more than " + octets.length + " octets without a line end";
+            case UNTERMINATED -> "\"" + text() + "\" with no line end (then a pause)";
         };
     }
 }

@@ -1,5 +1,7 @@
 package xferlab.conformance.wire;
 
+import xferlab.conformance.fault.Fault;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +14,16 @@ public final class Transcript {
     /** Who did what. */
     public enum Kind { SENT, RECEIVED, FAULT, NOTE }
 
-    /** One entry; {@code octets} is empty for faults and notes. */
-    public record Event(long millis, Kind kind, byte[] octets, String text) {
+    /** One entry; {@code octets} is empty for faults and notes, {@code fault} null but for faults. */
+    public record Event(long millis, Kind kind, byte[] octets, String text, Fault fault) {
     }
 
     /** How many octets of each direction a report shows at most. */
     public static final int SHOWN_OCTETS = 256;
 
     private final String label;
+    /** Whether the peer is a client the suite judges: then the report speaks from the client's side. */
+    private final boolean peerIsClient;
     private final long started = System.nanoTime();
     private final List<Event> events = new ArrayList<>();
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
@@ -28,7 +32,13 @@ public final class Transcript {
     private long receivedTotal;
 
     public Transcript(String label) {
+        this(label, false);
+    }
+
+    /** @param peerIsClient whether the peer is a client under test (the suite plays the server) */
+    public Transcript(String label, boolean peerIsClient) {
         this.label = label;
+        this.peerIsClient = peerIsClient;
     }
 
     public String label() {
@@ -47,12 +57,13 @@ public final class Transcript {
         receivedTotal += length;
     }
 
-    public synchronized void fault(String description) {
-        events.add(new Event(elapsed(), Kind.FAULT, new byte[0], description));
+    /** Records a fault; only {@code Connection.inject} calls it, so the record and the act are one step. */
+    synchronized void fault(Fault fault, String detail) {
+        events.add(new Event(elapsed(), Kind.FAULT, new byte[0], fault.label() + ": " + detail, fault));
     }
 
     public synchronized void note(String text) {
-        events.add(new Event(elapsed(), Kind.NOTE, new byte[0], text));
+        events.add(new Event(elapsed(), Kind.NOTE, new byte[0], text, null));
     }
 
     public synchronized long sentTotal() {
@@ -78,10 +89,13 @@ public final class Transcript {
      */
     public synchronized String summary() {
         StringBuilder out = new StringBuilder();
-        out.append(label).append(": sent ").append(sentTotal).append(" octets, received ")
-                .append(receivedTotal).append('\n');
-        out.append("  last sent:     ").append(tail(sent, sentTotal)).append('\n');
-        out.append("  last received: ").append(tail(received, receivedTotal)).append('\n');
+        if (peerIsClient) {
+            out.append(label).append(": your client sent ").append(shown(received, receivedTotal)).append('\n');
+            out.append("  and received ").append(shown(sent, sentTotal)).append('\n');
+        } else {
+            out.append(label).append(": the suite sent ").append(shown(sent, sentTotal)).append('\n');
+            out.append("  your server sent ").append(shown(received, receivedTotal)).append('\n');
+        }
         for (String fault : faults()) {
             out.append("  fault: ").append(fault).append('\n');
         }
@@ -94,10 +108,12 @@ public final class Transcript {
         for (Event event : events) {
             out.append(String.format("  %6d ms  ", event.millis()));
             switch (event.kind()) {
-                case SENT -> out.append("suite -> ").append(abridge(event.octets())).append(event.text());
-                case RECEIVED -> out.append("suite <- ").append(abridge(event.octets())).append(event.text());
-                case FAULT -> out.append("FAULT    ").append(event.text());
-                case NOTE -> out.append("         ").append(event.text());
+                case SENT -> out.append(peerIsClient ? "client <- " : "suite  -> ").append(abridge(event.octets()))
+                        .append(event.text());
+                case RECEIVED -> out.append(peerIsClient ? "client -> " : "server -> ").append(abridge(event.octets()))
+                        .append(event.text());
+                case FAULT -> out.append("FAULT     ").append(event.text());
+                case NOTE -> out.append("          ").append(event.text());
             }
             out.append('\n');
         }
@@ -110,7 +126,7 @@ public final class Transcript {
         byte[] copy = new byte[kept];
         System.arraycopy(octets, offset, copy, 0, kept);
         String text = kept < length ? " (" + length + " octets in this write)" : "";
-        events.add(new Event(elapsed(), kind, copy, text));
+        events.add(new Event(elapsed(), kind, copy, text, null));
     }
 
     private static void keepTail(ByteArrayOutputStream tail, byte[] octets, int offset, int length) {
@@ -123,6 +139,15 @@ public final class Transcript {
         }
     }
 
+    /** "12 octets: \"...\"", "200032 octets, the last: ...", or "nothing". */
+    private static String shown(ByteArrayOutputStream tail, long total) {
+        if (total == 0) {
+            return "nothing";
+        }
+        String octets = total + (total == 1 ? " octet" : " octets");
+        return octets + (total > tail.size() ? ", the last: " : ": ") + tail(tail, total).replaceFirst("^\\.\\.\\.", "");
+    }
+
     private static String tail(ByteArrayOutputStream tail, long total) {
         byte[] all = tail.toByteArray();
         int from = Math.max(0, all.length - SHOWN_OCTETS);
@@ -130,7 +155,16 @@ public final class Transcript {
             return "(nothing)";
         }
         String prefix = total > all.length - from ? "..." : "";
-        return prefix + Octets.show(all, from, all.length, total - (all.length - from));
+        if (Octets.looksLikeText(all, from, all.length)) {
+            return prefix + "\"" + Octets.escape(all, from, all.length) + "\"";
+        }
+        // Random payload reads no better as a wall of hex: its length and its last octets say enough.
+        int last = Math.max(from, all.length - 16);
+        StringBuilder hex = new StringBuilder();
+        for (int i = last; i < all.length; i++) {
+            hex.append(String.format("%02x ", all[i] & 0xff));
+        }
+        return prefix + "(binary octets; the last " + (all.length - last) + ": " + hex.toString().strip() + ")";
     }
 
     private static String abridge(byte[] octets) {

@@ -26,5 +26,9 @@ public enum ClientFault {
     /** Ends its header lines with CR LF. */
     CRLF_LINES,
     /** Reads a reply line without any length limit, waiting for its LF. */
-    UNBOUNDED_REPLY_LINE
+    UNBOUNDED_REPLY_LINE,
+    /** Bounds a reply line at 512 octets without counting its LF: a 513-octet line passes. */
+    REPLY_LIMIT_WITHOUT_LF,
+    /** Sends any name it is given, leaving the check to the server (a SHOULD missed: a warning). */
+    NO_NAME_CHECK
 }

@@ -106,7 +106,7 @@ public final class PlantedClient {
         Path base = file.getFileName();
         String name = base == null ? "" : base.toString();
         // The name rules, checked before connecting (XFER-CLI-08).
-        String problem = nameProblem(name);
+        String problem = fault == ClientFault.NO_NAME_CHECK ? null : nameProblem(name);
         if (problem != null) {
             throw new Failed(LOCAL, "cannot send the name \"" + name + "\": " + problem);
         }
@@ -368,14 +368,17 @@ public final class PlantedClient {
                     byte[] octets = line.toByteArray();
                     int length = octets.length > 0 && octets[octets.length - 1] == '\r' ? octets.length - 1
                             : octets.length;
-                    if (length > MAX_REPLY_OCTETS && fault != ClientFault.UNBOUNDED_REPLY_LINE) {
+                    // The limit counts the whole line, its LF included (the planted bug leaves the LF out).
+                    int counted = fault == ClientFault.REPLY_LIMIT_WITHOUT_LF ? length : octets.length + 1;
+                    if (counted > MAX_REPLY_OCTETS && fault != ClientFault.UNBOUNDED_REPLY_LINE) {
                         throw tooLong();
                     }
                     return new String(octets, 0, length, StandardCharsets.UTF_8);
                 }
                 line.write(octet);
-                // 512 octets and a CR may still end well; one octet more cannot
-                if (line.size() > MAX_REPLY_OCTETS + 1 && fault != ClientFault.UNBOUNDED_REPLY_LINE) {
+                // With its LF still to come, a line of 512 octets is one too many already.
+                int most = fault == ClientFault.REPLY_LIMIT_WITHOUT_LF ? MAX_REPLY_OCTETS + 1 : MAX_REPLY_OCTETS - 1;
+                if (line.size() > most && fault != ClientFault.UNBOUNDED_REPLY_LINE) {
                     throw tooLong();
                 }
             }

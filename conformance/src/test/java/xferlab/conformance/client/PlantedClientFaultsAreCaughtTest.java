@@ -42,7 +42,11 @@ class PlantedClientFaultsAreCaughtTest {
                 Arguments.of(ClientFault.CRLF_LINES, "sends-base-name-size-and-content", "XFER-LINE-01",
                         Verdict.FAILED),
                 Arguments.of(ClientFault.UNBOUNDED_REPLY_LINE, "overlong-reply-line-is-refused-at-once",
-                        "XFER-LINE-05", Verdict.FAILED));
+                        "XFER-LINE-05", Verdict.WARNED),
+                Arguments.of(ClientFault.REPLY_LIMIT_WITHOUT_LF, "reply-line-of-513-octets-is-refused",
+                        "XFER-LINE-05", Verdict.WARNED),
+                Arguments.of(ClientFault.NO_NAME_CHECK, "refuses-an-invalid-name-itself", "XFER-CLI-08",
+                        Verdict.WARNED));
     }
 
     @ParameterizedTest(name = "{0} is caught by {1} ({2})")

@@ -36,5 +36,11 @@ public enum Fault {
     /** Closes right after its last reply, with unread input: the kernel resets. */
     NO_LINGERING_CLOSE,
     /** Ends replies with CR LF. */
-    CRLF_REPLIES
+    CRLF_REPLIES,
+    /** Refuses a line whose octet past the limit is a CR, before the LF that would make it a line end. */
+    CR_AT_LIMIT_REFUSED,
+    /** Bounds the lingering close per read, not in total: a client that trickles octets holds it open. */
+    DRAIN_BOUNDED_PER_READ,
+    /** Checks the name only after the size line (a SHOULD missed: a warning, not a failure). */
+    LATE_NAME_CHECK
 }

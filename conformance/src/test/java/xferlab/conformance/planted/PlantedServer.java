@@ -87,10 +87,7 @@ public final class PlantedServer implements AutoCloseable {
             boolean replied = exchange(socket, in, out);
             if (replied && fault != Fault.NO_LINGERING_CLOSE) {
                 socket.shutdownOutput();
-                socket.setSoTimeout(1000);
-                while (in.read(new byte[4096]) >= 0) {
-                    // drain until the client closes or a second passes
-                }
+                drain(socket, in);
             }
         } catch (SocketTimeoutException e) {
             try {
@@ -112,6 +109,25 @@ public final class PlantedServer implements AutoCloseable {
         }
     }
 
+    /** Reads and discards until the client closes or the drain bound has passed, in total (§9.3). */
+    private void drain(Socket socket, InputStream in) throws IOException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        byte[] discard = new byte[4096];
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (fault == Fault.DRAIN_BOUNDED_PER_READ) {
+                left = 1000; // the bug: a bound on each read, so a trickle never ends it
+            }
+            if (left <= 0) {
+                return;
+            }
+            socket.setSoTimeout((int) left);
+            if (in.read(discard) < 0) {
+                return;
+            }
+        }
+    }
+
     /** Runs one upload; returns whether a final reply was sent. */
     private boolean exchange(Socket socket, InputStream in, OutputStream out) throws IOException {
         byte[] nameLine = fault == Fault.PER_RECV_FRAMING ? oneRead(socket.getInputStream()) : line(in, 255);
@@ -119,11 +135,14 @@ public final class PlantedServer implements AutoCloseable {
             return reply(out, "ERROR 400 name line too long");
         }
         String problem = nameProblem(nameLine);
-        if (problem != null) {
+        if (problem != null && fault != Fault.LATE_NAME_CHECK) {
             return reply(out, "ERROR 403 " + problem);
         }
         String name = new String(nameLine, StandardCharsets.UTF_8);
         byte[] sizeLine = fault == Fault.PER_RECV_FRAMING ? oneRead(socket.getInputStream()) : line(in, 19);
+        if (problem != null) {
+            return reply(out, "ERROR 403 " + problem);
+        }
         if (sizeLine == null) {
             return reply(out, "ERROR 400 size line too long");
         }
@@ -190,7 +209,7 @@ public final class PlantedServer implements AutoCloseable {
                         ? java.util.Arrays.copyOf(octets, octets.length - 1) : octets;
             }
             line.write(b);
-            boolean maybeCr = b == '\r' && line.size() == limit + 1;
+            boolean maybeCr = b == '\r' && line.size() == limit + 1 && fault != Fault.CR_AT_LIMIT_REFUSED;
             if (fault != Fault.UNBOUNDED_LINES && line.size() > limit && !maybeCr) {
                 return null;
             }

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import xferlab.conformance.cases.ClientExpect;
 import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
+import xferlab.conformance.cases.Case;
 import xferlab.conformance.cases.Covers;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.target.ClientRun;
 import xferlab.conformance.wire.Connection;
 
-@Section("3. Refusals and failed uploads")
+@Section("§11.3 Refusals and failed uploads")
 @Order(3)
 @ExtendWith(SuiteExtension.class)
 class RefusalCases {
@@ -26,13 +27,14 @@ class RefusalCases {
             + "and exit with a non-zero status";
 
     @Test
+    @Case("error-before-ready-stops-the-client")
     @Covers({"XFER-CLI-05"})
     @DisplayName("each ERROR before READY (400, 403, 408, 413, 500): no payload, the server's text, a non-zero exit")
     void errorBeforeReadyStopsTheClient(ClientUnderTest client) throws IOException {
         for (int code : new int[] {400, 403, 408, 413, 500}) {
             String text = "suite says no " + code + " " + Long.toHexString(client.random().nextLong() & 0xffffff);
             try (ClientSession session = client.start("refused.txt", new byte[4096])) {
-                Connection connection = session.accept("XFER-CLI-02");
+                Connection connection = session.accept(Serving.HEADER);
                 Serving.readHeader(connection, client);
                 connection.send("ERROR " + code + " " + text + "\n");
                 Serving.expectSilence(connection, Duration.ofMillis(300), "XFER-CLI-05", STOP_HINT);
@@ -44,12 +46,13 @@ class RefusalCases {
     }
 
     @Test
+    @Case("error-after-the-payload-is-a-failure")
     @Covers({"XFER-CLI-05"})
     @DisplayName("ERROR 500 after the payload is a failure")
     void errorAfterThePayloadIsAFailure(ClientUnderTest client) throws IOException {
         byte[] content = "cannot store".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("late.txt", content)) {
-            Connection connection = session.accept("XFER-CLI-02");
+            Connection connection = session.accept(Serving.HEADER);
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
@@ -61,6 +64,7 @@ class RefusalCases {
     }
 
     @Test
+    @Case("wrong-digest-is-a-failure")
     @Covers({"XFER-CLI-06", "XFER-CLI-04"})
     @DisplayName("OK with a wrong digest is a failure")
     void wrongDigestIsAFailure(ClientUnderTest client) throws IOException {
@@ -69,6 +73,7 @@ class RefusalCases {
     }
 
     @Test
+    @Case("ok-without-digest-is-a-failure")
     @Covers({"XFER-CLI-06"})
     @DisplayName("OK without a digest is a failure")
     void okWithoutDigestIsAFailure(ClientUnderTest client) throws IOException {
@@ -76,6 +81,7 @@ class RefusalCases {
     }
 
     @Test
+    @Case("garbage-instead-of-ok-is-a-failure")
     @Covers({"XFER-CLI-06"})
     @DisplayName("a reply that is not OK or ERROR (\"DONE\") is a failure")
     void garbageInsteadOfOkIsAFailure(ClientUnderTest client) throws IOException {
@@ -86,7 +92,7 @@ class RefusalCases {
         byte[] content = new byte[1000];
         client.random().nextBytes(content);
         try (ClientSession session = client.start("digest.bin", content)) {
-            Connection connection = session.accept("XFER-CLI-02");
+            Connection connection = session.accept(Serving.HEADER);
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);

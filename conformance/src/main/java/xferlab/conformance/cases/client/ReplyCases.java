@@ -12,14 +12,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import xferlab.conformance.cases.ClientExpect;
 import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
+import xferlab.conformance.cases.Case;
 import xferlab.conformance.cases.Covers;
-import xferlab.conformance.cases.Expect;
+import xferlab.conformance.cases.Violation;
+import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.fault.Segmenter;
+import xferlab.conformance.fault.Fault;
+import xferlab.conformance.target.ClientRun;
 import xferlab.conformance.wire.Connection;
 
-@Section("2. Reading replies")
+@Section("§11.2 Reading replies")
 @Order(2)
 @ExtendWith(SuiteExtension.class)
 class ReplyCases {
@@ -27,17 +31,18 @@ class ReplyCases {
             + "pieces, or together with the end of the connection";
 
     @Test
+    @Case("replies-split-into-single-octets")
     @Covers({"XFER-LINE-03"})
     @DisplayName("READY and OK sent one octet per segment are read whole")
     void repliesSplitIntoSingleOctets(ClientUnderTest client) throws IOException {
         byte[] content = "split replies".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("split.txt", content)) {
-            Connection connection = session.accept("XFER-CLI-02");
-            Serving.expectHeader(Serving.readHeader(connection, client), "split.txt", content.length);
+            Connection connection = session.accept(Serving.HEADER);
+            Serving.expectHeader(connection, Serving.readHeader(connection, client), "split.txt", content.length);
             try {
                 Segmenter.oneOctetEach(connection, "READY\n".getBytes(StandardCharsets.US_ASCII), Duration.ofMillis(20));
             } catch (IOException e) {
-                throw xferlab.conformance.cases.Violation.of("XFER-LINE-03")
+                throw Violation.of("XFER-LINE-03")
                         .expected("the client reads READY whole, though it comes one octet per segment, and sends "
                                 + "the payload")
                         .actual("it closed the connection while READY was still arriving (" + e.getMessage() + "); "
@@ -46,85 +51,121 @@ class ReplyCases {
                         .build();
             }
             Serving.expectPayload(connection, content, client);
-            Segmenter.oneOctetEach(connection, ("OK " + Expect.sha256(content) + "\n").getBytes(StandardCharsets.US_ASCII),
+            Segmenter.oneOctetEach(connection, ("OK " + Exchange.sha256(content) + "\n").getBytes(StandardCharsets.US_ASCII),
                     Duration.ofMillis(2));
             ClientExpect.succeeded(session.finish(), "XFER-LINE-03", STREAM_HINT);
         }
     }
 
     @Test
+    @Case("crlf-replies-are-accepted")
     @Covers({"XFER-LINE-02"})
     @DisplayName("replies ending in CR LF are accepted")
     void crlfRepliesAreAccepted(ClientUnderTest client) throws IOException {
         byte[] content = "crlf".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("crlf.txt", content)) {
-            Connection connection = session.accept("XFER-CLI-02");
-            Serving.expectHeader(Serving.readHeader(connection, client), "crlf.txt", content.length);
+            Connection connection = session.accept(Serving.HEADER);
+            Serving.expectHeader(connection, Serving.readHeader(connection, client), "crlf.txt", content.length);
             connection.send("READY\r\n");
             Serving.expectPayload(connection, content, client);
-            connection.send("OK " + Expect.sha256(content) + "\r\n");
+            connection.send("OK " + Exchange.sha256(content) + "\r\n");
             ClientExpect.succeeded(session.finish(), "XFER-LINE-02",
                     "a CR directly before the LF belongs to the line end: strip it before comparing");
         }
     }
 
     @Test
+    @Case("ok-together-with-the-close")
     @Covers({"XFER-LINE-03"})
     @DisplayName("an OK that arrives together with the connection's end is still read")
     void okTogetherWithTheClose(ClientUnderTest client) throws IOException {
         byte[] content = "ok and close".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("close.txt", content)) {
-            Connection connection = session.accept("XFER-CLI-02");
+            Connection connection = session.accept(Serving.HEADER);
             Serving.serveCorrectly(connection, "close.txt", content, client);
-            connection.transcript().fault("half-close right after OK");
-            connection.halfClose();
+            connection.inject(Fault.HALF_CLOSE, "right after OK");
             ClientExpect.succeeded(session.finish(), "XFER-LINE-03", STREAM_HINT);
         }
     }
 
     @Test
+    @Case("ok-without-line-end-before-the-close-is-no-reply")
     @Covers({"XFER-LINE-06"})
     @DisplayName("an OK cut off by the connection's end, without its LF, is no reply: a non-zero exit")
     void okWithoutLineEndBeforeTheCloseIsNoReply(ClientUnderTest client) throws IOException {
         byte[] content = "cut reply".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("cut-reply.txt", content)) {
-            Connection connection = session.accept("XFER-CLI-02");
-            Serving.expectHeader(Serving.readHeader(connection, client), "cut-reply.txt", content.length);
+            Connection connection = session.accept(Serving.HEADER);
+            Serving.expectHeader(connection, Serving.readHeader(connection, client), "cut-reply.txt", content.length);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
-            connection.transcript().fault("the right OK without its LF, then the end of the stream");
-            connection.send("OK " + Expect.sha256(content));
-            connection.halfClose();
+            connection.inject(Fault.BAD_REPLY, "the right OK without its LF, then the end of the stream");
+            connection.send("OK " + Exchange.sha256(content));
+            connection.inject(Fault.HALF_CLOSE, "right after the OK without its LF");
             ClientExpect.failed(session.finish(), "XFER-LINE-06",
                     "octets followed by the end of the stream are not a line: only OK ... LF is a reply");
         }
     }
 
     @Test
+    @Case("overlong-reply-line-is-refused-at-once")
     @Covers({"XFER-LINE-05"})
     @DisplayName("a reply line that passes 512 octets without LF is refused at once, not waited on")
     void overlongReplyLineIsRefusedAtOnce(ClientUnderTest client) throws IOException {
-        try (ClientSession session = client.start("long.txt", new byte[] {'x'})) {
-            Connection connection = session.accept("XFER-CLI-02");
-            Serving.readHeader(connection, client);
-            connection.transcript().fault("a reply of 10000 octets without LF, then silence");
+        byte[] content = new byte[] {'x'};
+        try (ClientSession session = client.start("long.txt", content)) {
+            Connection connection = session.accept(Serving.HEADER);
+            Serving.expectHeader(connection, Serving.readHeader(connection, client), "long.txt", content.length);
+            connection.send("READY\n");
+            // Only a client that read READY and sent its payload is judged on the final reply.
+            Serving.expectPayload(connection, content, client);
+            connection.inject(Fault.BAD_REPLY, "a final reply of 10000 octets without LF, then silence");
             long sent = System.nanoTime();
             try {
-                connection.send("READY".repeat(2000));
+                connection.send("OK " + "0".repeat(9997));
             } catch (IOException e) {
                 // the client may have given up already: that is the point
             }
             var run = session.finish();
             long millis = (System.nanoTime() - sent) / 1_000_000;
-            ClientExpect.failed(run, "XFER-LINE-05", "bound the reply line (512 octets) and fail past it");
+            ClientExpect.failed(run, "XFER-LINE-05", "bound the reply line (512 octets, its LF included) and fail "
+                    + "past it");
             // A client without a bound waits for the LF until its timeout; a bounded one
             // gives up as soon as the line passes 512 octets.
             if (millis >= client.clientTimeout().toMillis() * 3 / 4) {
-                throw xferlab.conformance.cases.Violation.of("XFER-LINE-05")
+                throw Violation.of("XFER-LINE-05")
                         .expected("the client gives up as soon as the reply passes 512 octets")
                         .actual("it waited " + millis + " ms, about its whole timeout of "
                                 + client.clientTimeout().toMillis() + " ms, for a line end")
                         .hint("count the octets of a reply as they arrive and fail past 512")
+                        .build();
+            }
+        }
+    }
+
+    @Test
+    @Case("reply-line-of-513-octets-is-refused")
+    @Covers({"XFER-LINE-05"})
+    @DisplayName("an ERROR line of 513 octets, its LF included, is a malformed reply, not the server's text")
+    void replyLineOf513OctetsIsRefused(ClientUnderTest client) throws IOException {
+        String marker = "overlong-" + Long.toHexString(client.random().nextLong() & 0xffffff);
+        String start = "ERROR 500 " + marker + " ";
+        // 513 octets with the LF: one past the limit. A client that takes it for an ERROR reports the marker.
+        String reply = start + "x".repeat(513 - 1 - start.length()) + "\n";
+        try (ClientSession session = client.start("limit.txt", new byte[] {'x'})) {
+            Connection connection = session.accept(Serving.HEADER);
+            Serving.readHeader(connection, client);
+            connection.inject(Fault.BAD_REPLY, "an ERROR line of " + reply.length() + " octets, its LF included: "
+                    + "one past the limit");
+            connection.send(reply);
+            ClientRun run = session.finish();
+            ClientExpect.failed(run, "XFER-LINE-05", "a reply line has at most 512 octets counting its LF");
+            if (run.output().contains(marker)) {
+                throw Violation.of("XFER-LINE-05")
+                        .expected("the client refuses the 513-octet line as malformed")
+                        .actual("it took the line for an ERROR and reported its text: " + run.describe())
+                        .hint("a reply line has at most 512 octets counting its LF; a longer one is malformed, even "
+                                + "when it ends in LF: count the LF when you check the limit")
                         .build();
             }
         }

@@ -19,6 +19,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import xferlab.conformance.cases.ClientExpect;
 import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
+import xferlab.conformance.cases.Case;
 import xferlab.conformance.cases.Covers;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteProperties;
@@ -28,7 +29,7 @@ import xferlab.conformance.wire.Connection;
  * Generated files: any octets, sizes at buffer boundaries, names with spaces and
  * letters from many scripts. Each try runs the client once.
  */
-@Section("5. Generated files (properties)")
+@Section("§11.1 Generated files (properties)")
 @AddLifecycleHook(value = SuiteProperties.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class UploadFileProperties {
 
@@ -50,13 +51,14 @@ class UploadFileProperties {
     }
 
     @Property(tries = 12, shrinking = ShrinkingMode.BOUNDED)
+    @Case("any-file-is-sent-exactly")
     @Covers({"XFER-CLI-01", "XFER-CLI-02", "XFER-CLI-04"})
     @Label("any file under any valid name is announced and sent exactly")
     void anyFileIsSentExactly(@ForAll("contents") Content content, @ForAll("names") String name,
                               ClientUnderTest client) throws IOException {
         byte[] octets = content.octets();
         try (ClientSession session = client.start(name, octets)) {
-            Connection connection = session.accept("XFER-CLI-02");
+            Connection connection = session.accept(Serving.HEADER);
             Serving.serveCorrectly(connection, name, octets, client);
             ClientExpect.succeeded(session.finish(), "XFER-CLI-04", "exit 0 after a correct OK");
         }

@@ -14,20 +14,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import xferlab.conformance.cases.Case;
 import xferlab.conformance.cases.Covers;
-import xferlab.conformance.cases.Expect;
+import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.ServerUnderTest;
 import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.cases.Violation;
-import xferlab.conformance.wire.Connection;
+import xferlab.conformance.fault.Fault;
 
-@Section("8. Storage")
+@Section("§7 Storage")
 @Order(8)
 @ExtendWith(SuiteExtension.class)
 class StorageCases {
 
     @Test
+    @Case("upload-in-progress-is-invisible")
     @Covers({"XFER-STORE-05", "XFER-STORE-03"})
     @DisplayName("while an upload is in progress, nothing new appears in the storage directory")
     void uploadInProgressIsInvisible(ServerUnderTest server) throws IOException {
@@ -35,9 +37,9 @@ class StorageCases {
         Set<String> before = names(storage);
         String name = Wire.uniqueName(server, "in-progress");
         byte[] payload = Wire.randomOctets(server.random(), 200_000);
-        try (Connection connection = server.connect("upload in progress")) {
-            Wire.startUpload(server, connection, name, payload.length);
-            connection.send(payload, 0, payload.length / 2);
+        try (Exchange upload = server.connect("upload in progress")) {
+            upload.startUpload(name, payload.length);
+            upload.send(payload, 0, payload.length / 2);
             // The server has sent READY and receives half the payload: whatever it writes
             // now must live outside the storage directory. Watch for a while.
             Set<String> during = watch(storage, before, java.time.Duration.ofMillis(500));
@@ -50,23 +52,21 @@ class StorageCases {
                                 + "storage directory, then rename it into place")
                         .build();
             }
-            connection.send(payload, payload.length / 2, payload.length - payload.length / 2);
-            Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
+            upload.send(payload, payload.length / 2, payload.length - payload.length / 2);
+            upload.expectOk(payload).citingStep("XFER-UP-03").because("OK is due after the payload");
         }
-        Wire.assertStored(server, name, payload, "XFER-STORE-01");
     }
 
     @Test
+    @Case("file-is-complete-when-ok-arrives")
     @Covers({"XFER-STORE-02"})
     @DisplayName("when OK arrives, the whole file is already in place under its name")
     void fileIsCompleteWhenOkArrives(ServerUnderTest server) throws IOException {
         Path storage = server.storage();
         String name = Wire.uniqueName(server, "complete");
         byte[] payload = Wire.randomOctets(server.random(), 2 * 1024 * 1024);
-        try (Connection connection = server.connect("upload read back at OK")) {
-            Wire.startUpload(server, connection, name, payload.length);
-            connection.send(payload);
-            Expect.ok(connection, payload, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
+        try (Exchange upload = server.connect("upload read back at OK")) {
+            upload.startUpload(name, payload.length).finishUpload(payload);
             // Read at once: OK promises the file is complete and in place.
             byte[] now = Files.exists(storage.resolve(name)) ? Files.readAllBytes(storage.resolve(name)) : null;
             if (now == null || !Arrays.equals(now, payload)) {
@@ -81,6 +81,7 @@ class StorageCases {
     }
 
     @Test
+    @Case("replace-is-atomic")
     @Covers({"XFER-STORE-03"})
     @DisplayName("a file being replaced reads as the old or the new content, never a mix")
     void replaceIsAtomic(ServerUnderTest server) throws IOException {
@@ -90,17 +91,17 @@ class StorageCases {
         Arrays.fill(old, (byte) 'o');
         byte[] fresh = new byte[256 * 1024];
         Arrays.fill(fresh, (byte) 'n');
-        Wire.upload(server, name, old, "XFER-UP-01");
+        Wire.upload(server, name, old);
         Path file = storage.resolve(name);
-        try (Connection connection = server.connect("replacing upload, sent in slices")) {
-            Wire.startUpload(server, connection, name, fresh.length);
+        try (Exchange upload = server.connect("replacing upload, sent in slices")) {
+            upload.startUpload(name, fresh.length);
             int slice = fresh.length / 16;
-            connection.transcript().fault("re-segment: the payload in 16 slices, the file read between slices");
+            upload.inject(Fault.RESEGMENT, "the payload in 16 slices, the file read between slices");
             for (int at = 0; at < fresh.length; at += slice) {
-                connection.send(fresh, at, slice);
+                upload.send(fresh, at, slice);
                 checkWhole(file, old, fresh);
             }
-            Expect.ok(connection, fresh, server.timing().reply(), "XFER-UP-03", "OK is due after the payload");
+            upload.expectOk(fresh).citingStep("XFER-UP-03").because("OK is due after the payload");
         }
         Wire.assertStored(server, name, fresh, "XFER-STORE-03");
     }
@@ -127,6 +128,7 @@ class StorageCases {
     }
 
     @Test
+    @Case("crash-mid-upload-keeps-the-previous-content")
     @Covers({"XFER-STORE-06"})
     @DisplayName("a server killed mid-upload and restarted keeps the old content and no temporary file")
     void crashMidUploadKeepsThePreviousContent(ServerUnderTest server) throws IOException {
@@ -134,18 +136,17 @@ class StorageCases {
         Path storage = server.storage();
         String name = Wire.uniqueName(server, "crash");
         byte[] old = Wire.randomOctets(server.random(), 5000);
-        Wire.upload(server, name, old, "XFER-UP-01");
+        Wire.upload(server, name, old);
         Set<String> before = names(storage);
         byte[] payload = Wire.randomOctets(server.random(), 300_000);
-        try (Connection connection = server.connect("upload cut by a crash")) {
-            Wire.startUpload(server, connection, name, payload.length);
-            connection.send(payload, 0, 150_000);
-            connection.transcript().fault("kill: the server is killed (SIGKILL) after octet 150000 of "
-                    + payload.length + " of the payload");
-            server.kill();
+        try (Exchange upload = server.connect("upload cut by a crash")) {
+            upload.startUpload(name, payload.length);
+            upload.send(payload, 0, 150_000);
+            server.kill(upload, "the server is killed (SIGKILL) after octet 150000 of " + payload.length
+                    + " of the payload");
         }
-        server.restart();
-        Wire.upload(server, Wire.uniqueName(server, "after-crash"), new byte[] {'!'}, "XFER-STORE-06");
+        server.restartAfterKill();
+        Wire.upload(server, Wire.uniqueName(server, "after-crash"), new byte[] {'!'});
         byte[] now = Files.exists(storage.resolve(name)) ? Files.readAllBytes(storage.resolve(name)) : null;
         if (now == null || !Arrays.equals(now, old)) {
             throw Violation.of("XFER-STORE-06")

@@ -1,6 +1,5 @@
 package xferlab.conformance.cases.server;
 
-
 import java.io.IOException;
 
 import org.junit.jupiter.api.DisplayName;
@@ -8,14 +7,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import xferlab.conformance.cases.Case;
 import xferlab.conformance.cases.Covers;
-import xferlab.conformance.cases.Expect;
+import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.ServerUnderTest;
 import xferlab.conformance.cases.SuiteExtension;
-import xferlab.conformance.wire.Connection;
+import xferlab.conformance.fault.Fault;
 
-@Section("7. Idle timeout")
+@Section("§8 Timeouts")
 @Order(7)
 @ExtendWith(SuiteExtension.class)
 class TimeoutCases {
@@ -24,64 +24,69 @@ class TimeoutCases {
             + "without it, silent clients hold a connection (and a thread) for ever";
 
     @Test
+    @Case("silent-connection-is-closed")
     @Covers({"XFER-TIME-01"})
     @DisplayName("a connection that sends nothing is closed after the idle timeout")
     void silentConnectionIsClosed(ServerUnderTest server) throws IOException {
-        try (Connection connection = server.connect("silent from the start")) {
+        try (Exchange connection = server.connect("silent from the start")) {
             stall(connection, server, "before the name line");
         }
     }
 
     @Test
+    @Case("stall-inside-the-name-line-is-closed")
     @Covers({"XFER-TIME-01"})
     @DisplayName("a connection that stalls inside the name line is closed after the idle timeout")
     void stallInsideTheNameLineIsClosed(ServerUnderTest server) throws IOException {
-        try (Connection connection = server.connect("stalls inside the name line")) {
+        try (Exchange connection = server.connect("stalls inside the name line")) {
             connection.send("half-a-na");
             stall(connection, server, "inside the name line");
         }
     }
 
     @Test
+    @Case("stall-before-the-payload-is-closed")
     @Covers({"XFER-TIME-01"})
     @DisplayName("a connection that stalls after READY, before any payload, is closed after the idle timeout")
     void stallBeforeThePayloadIsClosed(ServerUnderTest server) throws IOException {
         String name = Wire.uniqueName(server, "stall-ready");
-        try (Connection connection = server.connect("stalls after READY")) {
-            Wire.startUpload(server, connection, name, 10);
-            stall(connection, server, "after READY, before the payload");
+        try (Exchange upload = server.connect("stalls after READY")) {
+            upload.startUpload(name, 10);
+            stall(upload, server, "after READY, before the payload");
         }
-        Storage.expectUnchanged(server, name, null, "with an idle timeout before the payload");
     }
 
     @Test
+    @Case("stall-mid-payload-is-closed")
     @Covers({"XFER-TIME-01", "XFER-STORE-04"})
     @DisplayName("a connection that stalls mid-payload is closed after the idle timeout and leaves no file")
     void stallMidPayloadIsClosed(ServerUnderTest server) throws IOException {
         String name = Wire.uniqueName(server, "stall");
-        try (Connection connection = server.connect("stalls mid-payload")) {
-            Wire.startUpload(server, connection, name, 1000);
-            connection.send(new byte[500]);
-            stall(connection, server, "after octet 500 of 1000 of the payload");
+        try (Exchange upload = server.connect("stalls mid-payload")) {
+            upload.startUpload(name, 1000);
+            upload.send(new byte[500]);
+            stall(upload, server, "after octet 500 of 1000 of the payload");
         }
-        Storage.expectUnchanged(server, name, null, "with an idle timeout mid-payload");
+        Storage.expectUnchanged(server, name, null, "with an idle timeout mid-payload", "XFER-STORE-04");
     }
 
     @Test
+    @Case("idle-connection-gets-408")
     @Covers({"XFER-TIME-02"})
     @DisplayName("an idle connection gets ERROR 408 before it is closed")
     void idleConnectionGets408(ServerUnderTest server) throws IOException {
-        try (Connection connection = server.connect("idle after the name line")) {
+        try (Exchange connection = server.connect("idle after the name line")) {
             connection.send(Wire.uniqueName(server, "idle") + "\n");
-            connection.transcript().fault("stall: the suite sends nothing more");
-            Expect.error(connection, 408, server.timing().idleClose(), "XFER-TIME-02",
-                    "tell the client why before closing: \"ERROR 408 <text>\\n\" (best effort: ignore a failed send)");
+            connection.inject(Fault.STALL, "the suite sends nothing more after the name line");
+            connection.expectError(408).within(server.timing().idleClose())
+                    .because("tell the client why before closing: \"ERROR 408 <text>\\n\" (best effort: ignore a "
+                            + "failed send)");
         }
     }
 
-    private static void stall(Connection connection, ServerUnderTest server, String where) {
-        connection.transcript().fault("stall: the suite sends nothing more " + where + " (idle timeout "
+    private static void stall(Exchange connection, ServerUnderTest server, String where) throws IOException {
+        connection.inject(Fault.STALL, "the suite sends nothing more " + where + " (idle timeout "
                 + server.timing().idle().toSeconds() + " s)");
-        Expect.closed(connection, server.timing().idleClose(), "XFER-TIME-01", IDLE_HINT);
+        connection.expectIdleClose().because(IDLE_HINT);
     }
 }

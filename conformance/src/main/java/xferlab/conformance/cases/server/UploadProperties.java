@@ -18,20 +18,20 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 
+import xferlab.conformance.cases.Case;
 import xferlab.conformance.cases.Covers;
-import xferlab.conformance.cases.Expect;
+import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.ServerUnderTest;
 import xferlab.conformance.cases.SuiteProperties;
 import xferlab.conformance.fault.Segmenter;
-import xferlab.conformance.wire.Connection;
 
 /**
  * Generated uploads: random payloads (sizes at buffer boundaries, any octets),
  * random valid names and random segmentation. jqwik shrinks a failure to a small
  * counterexample, which the report shows.
  */
-@Section("10. Generated uploads (properties)")
+@Section("§3 and §5 Generated uploads (properties)")
 @AddLifecycleHook(value = SuiteProperties.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class UploadProperties {
 
@@ -67,6 +67,7 @@ class UploadProperties {
     }
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
+    @Case("any-upload-is-stored-exactly")
     @Covers({"XFER-UP-02", "XFER-UP-03", "XFER-LINE-03", "XFER-NAME-01"})
     @Label("any payload under any valid name, however segmented, is stored and digested exactly")
     void anyUploadIsStoredExactly(@ForAll("payloads") Payload payload, @ForAll("names") String name,
@@ -74,23 +75,23 @@ class UploadProperties {
             throws IOException {
         byte[] octets = payload.octets();
         byte[] header = header(name, octets.length);
-        try (Connection connection = server.connect("generated upload: " + payload + ", " + segmentation)) {
+        try (Exchange upload = server.connect("generated upload: " + payload + ", " + segmentation)) {
             switch (segmentation.kind()) {
-                case ONE_WRITE -> connection.send(Wire.concat(header, octets));
-                case HEADER_THEN_PAYLOAD -> connection.send(header);
-                case HEADER_ONE_OCTET_EACH -> Segmenter.oneOctetEach(connection, header, Duration.ofMillis(1));
-                case RANDOM_SPLITS -> Segmenter.random(connection, header, 7, new Random(segmentation.seed()),
+                case ONE_WRITE -> upload.send(Wire.concat(header, octets));
+                case HEADER_THEN_PAYLOAD -> upload.send(header);
+                case HEADER_ONE_OCTET_EACH -> Segmenter.oneOctetEach(upload.connection(), header, Duration.ofMillis(1));
+                case RANDOM_SPLITS -> Segmenter.random(upload.connection(), header, 7, new Random(segmentation.seed()),
                         Duration.ofMillis(1));
             }
-            Expect.ready(connection, server.timing().reply(), "XFER-UP-01", FramingCases.ONE_RECV_HINT);
+            upload.expectReady().citing("XFER-LINE-03").because(FramingCases.ONE_RECV_HINT);
             switch (segmentation.kind()) {
                 case ONE_WRITE -> { }
-                case RANDOM_SPLITS -> Segmenter.random(connection, octets, 70_000, new Random(segmentation.seed()),
-                        Duration.ZERO);
-                default -> connection.send(octets);
+                case RANDOM_SPLITS -> Segmenter.random(upload.connection(), octets, 70_000,
+                        new Random(segmentation.seed()), Duration.ZERO);
+                default -> upload.send(octets);
             }
-            Expect.ok(connection, octets, server.timing().reply(), "XFER-UP-03",
-                    "the digest covers exactly the payload octets, read as binary");
+            upload.expectOk(octets).citing("XFER-UP-03")
+                    .because("the digest covers exactly the payload octets, read as binary");
         }
         if (server.hasStorage()) {
             Wire.assertStored(server, name, octets, "XFER-UP-02");

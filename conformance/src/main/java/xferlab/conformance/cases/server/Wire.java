@@ -6,10 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-import xferlab.conformance.cases.Expect;
+import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.ServerUnderTest;
 import xferlab.conformance.cases.Violation;
-import xferlab.conformance.wire.Connection;
 import xferlab.conformance.wire.Octets;
 
 /** Steps many server cases share: headers, payloads, a plain upload, a look at a stored file. */
@@ -46,34 +45,23 @@ final class Wire {
         return stem + "-" + Long.toHexString(server.random().nextLong() & 0xffffffffL) + ".bin";
     }
 
-    /** Sends a valid header and expects READY: the start of most cases. */
-    static void startUpload(ServerUnderTest server, Connection connection, String name, long size) throws IOException {
-        connection.send(header(name, size));
-        Expect.ready(connection, server.timing().reply(), "XFER-UP-01", "a valid name and size must get READY");
-    }
-
     /**
-     * A correct upload: header, READY, payload, OK with the right digest. A failure
-     * at any step cites {@code requirement}.
+     * A correct upload on a connection of its own: header, READY, payload, OK. Where
+     * the case does not own those steps, a failure leaves it not reached.
      */
-    static void upload(ServerUnderTest server, String name, byte[] payload, String requirement) throws IOException {
-        try (Connection connection = server.connect("upload of " + name)) {
-            connection.send(header(name, payload.length));
-            Expect.ready(connection, server.timing().reply(), requirement,
-                    "a valid name and size must get READY");
-            connection.send(payload);
-            Expect.ok(connection, payload, server.timing().reply(), requirement,
-                    "after the last payload octet the server must answer OK with the SHA-256 of the payload");
+    static void upload(ServerUnderTest server, String name, byte[] payload) throws IOException {
+        try (Exchange upload = server.connect("upload of " + name)) {
+            upload.startUpload(name, payload.length).finishUpload(payload);
         }
     }
 
-    /** Checks a stored file's content (when the suite sees the storage directory). */
+    /** Checks a stored file's content (when the suite sees the storage directory), citing {@code requirement}. */
     static void assertStored(ServerUnderTest server, String name, byte[] expected, String requirement)
             throws IOException {
         Path file = server.storage().resolve(name);
         if (!Files.exists(file)) {
-            throw Violation.of(requirement)
-                    .expected("a file named \"" + name + "\" in the storage directory")
+            throw Violation.of(server.own(requirement))
+                    .expected("a file named \"" + Octets.escape(Octets.utf8(name)) + "\" in the storage directory")
                     .actual("no such file (the directory holds: " + listing(server.storage()) + ")")
                     .hint("store the payload under exactly the received name, in the storage directory")
                     .build();
@@ -81,7 +69,7 @@ final class Wire {
         byte[] actual = Files.readAllBytes(file);
         int difference = Octets.firstDifference(expected, actual);
         if (difference >= 0) {
-            throw Violation.of(requirement)
+            throw Violation.of(server.own(requirement))
                     .expected(expected.length + " octets, the payload sent")
                     .actual(actual.length + " octets that differ from octet " + difference)
                     .divergence(difference)
@@ -91,10 +79,11 @@ final class Wire {
         }
     }
 
-    /** The names in a directory, for a report. */
+    /** The names in a directory, escaped (a name ending in CR must not pass for the name without it). */
     static String listing(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
-            java.util.List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            java.util.List<String> names = files.map(p -> "\"" + Octets.escape(Octets.utf8(p.getFileName().toString()))
+                    + "\"").sorted().toList();
             return names.isEmpty() ? "nothing" : String.join(", ", names);
         }
     }
