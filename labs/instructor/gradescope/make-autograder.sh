@@ -26,13 +26,13 @@ done
 [ -f "$jar" ] || { echo "make-autograder.sh: no such file: $jar" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp "$here/setup.sh" "$here/run_autograder" "$work/"
+cp "$here/setup.sh" "$here/run_autograder" "$here/as-student" "$work/"
 cp "$jar" "$work/xfer-conformance.jar"
-files=(setup.sh run_autograder xfer-conformance.jar)
+files=(setup.sh run_autograder as-student xfer-conformance.jar)
 if [ -n "$launch" ]; then printf '%s\n' "$launch" > "$work/launch.txt"; files+=(launch.txt); fi
 if [ -n "$options" ]; then printf '%s\n' "$options" > "$work/options.txt"; files+=(options.txt); fi
 if [ -n "$weights" ]; then cp "$weights" "$work/weights.properties"; files+=(weights.properties); fi
-chmod +x "$work/setup.sh" "$work/run_autograder"
+chmod +x "$work/setup.sh" "$work/run_autograder" "$work/as-student"
 rm -f "$out"
 (cd "$work" && python3 -m zipfile -c "$out" "${files[@]}")
 echo "wrote $out (${files[*]})"
