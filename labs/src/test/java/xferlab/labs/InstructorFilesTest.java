@@ -144,6 +144,38 @@ class InstructorFilesTest {
                 .allSatisfy(t -> assertThat((String) t.get("output")).contains("not run: "));
     }
 
+    @Test
+    @Timeout(150)
+    void aClientAutograderGradesTheClientSkeleton(@TempDir Path temp) throws Exception {
+        requireRoot();
+        Made made = makeAutograder(temp, "--suite", "client", "--options", "--level 2 --seed 5");
+        assertThat(made.exit()).as(made.output()).isZero();
+        Path root = unpack(made.zip(), temp);
+        assertThat(root.resolve("source/suite.txt")).hasContent("client");
+        Files.copy(Sheets.skeletons().resolve("python/client.py"), root.resolve("submission/client.py"));
+        String console = runAutograder(root, temp);
+
+        Map<String, Object> results = json(root.resolve("results/results.json"), console);
+        assertThat(((Number) results.get("score")).doubleValue()).as(console).isGreaterThan(0).isLessThan(100);
+        assertThat((String) results.get("output")).startsWith("XFER client suite against sh -c 'python3 client.py");
+        // Generated file names with spaces and letters of many scripts reach the client intact.
+        assertThat(tests(results)).anySatisfy(t -> {
+            assertThat((String) t.get("name")).startsWith("any-file-is-sent-exactly ");
+            assertThat(t.get("status")).isEqualTo("passed");
+        });
+        assertThat(processesOf(STUDENT_UID)).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void aTypoInTheOptionsIsRefusedAndNoZipIsWritten(@TempDir Path temp) throws Exception {
+        Made made = makeAutograder(temp, "--options", "--levle 2");
+        assertThat(made.exit()).isNotZero();
+        assertThat(made.output()).contains("Unknown options: '--levle', '2'").contains("no zip written")
+                .doesNotContain("Usage:");
+        assertThat(made.zip()).doesNotExist();
+    }
+
     /**
      * A server that serves like the skeleton, but first leaves behind a helper in a
      * session of its own, out of the suite's reach: it tries to write into source/
@@ -207,7 +239,7 @@ class InstructorFilesTest {
             Path root = unpack(stage1Zip(), temp);
             try (ZipFile entries = new ZipFile(stage1Zip().toFile())) {
                 assertThat(entries.stream().map(ZipEntry::getName)).containsExactlyInAnyOrder("setup.sh",
-                        "run_autograder", "as-student", "xfer-conformance.jar", "options.txt");
+                        "run_autograder", "as-student", "xfer-conformance.jar", "suite.txt", "options.txt");
             }
             Files.copy(Sheets.skeletons().resolve("python/server.py"), root.resolve("submission/server.py"));
             String console = runAutograder(root, temp);
