@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -174,6 +175,39 @@ class InstructorFilesTest {
         assertThat(made.output()).contains("Unknown options: '--levle', '2'").contains("no zip written")
                 .doesNotContain("Usage:");
         assertThat(made.zip()).doesNotExist();
+    }
+
+    @Test
+    @Timeout(120)
+    void theSheetsBuildCommandsRunAsWrittenFromTheKitsRoot(@TempDir Path temp) throws Exception {
+        List<List<String>> blocks = Sheets.shellBlocks(Sheets.docs().resolve("_instructor-grading.adoc")).stream()
+                .filter(b -> b.stream().anyMatch(c -> c.startsWith("labs/instructor/gradescope/make-autograder.sh")))
+                .toList();
+        assertThat(blocks).as("the Gradescope section shows how to build the zip").isNotEmpty();
+        int index = 0;
+        for (List<String> block : blocks) {
+            // A copy of the kit's layout, so that the files the commands write stay out of the source tree.
+            Path kit = Files.createDirectories(temp.resolve("kit-" + index++));
+            Path scripts = Files.createDirectories(kit.resolve("labs/instructor/gradescope"));
+            try (Stream<Path> files = Files.list(INSTRUCTOR.resolve("gradescope"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, scripts.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+            Path target = Files.createDirectories(kit.resolve("conformance/target"));
+            Files.copy(jar(), target.resolve("xfer-conformance.jar"));
+
+            Process process = start(new ProcessBuilder("bash", "-e", "-c", String.join("\n", block))
+                    .directory(kit.toFile()).redirectErrorStream(true));
+            String output = finish(process, Duration.ofSeconds(50));
+            assertThat(process.exitValue()).as(String.join("\n", block) + "\n" + output).isZero();
+            Path zip = kit.resolve("xfer-autograder.zip");
+            assertThat(zip).as(output).exists();
+            try (ZipFile entries = new ZipFile(zip.toFile())) {
+                assertThat(entries.stream().map(ZipEntry::getName)).contains("run_autograder", "as-student",
+                        "setup.sh", "xfer-conformance.jar", "suite.txt");
+            }
+        }
     }
 
     /**
