@@ -23,6 +23,9 @@ public final class GradescopeResults {
     public static final List<String> TEST_FIELDS = List.of("score", "max_score", "status", "name", "number",
             "output", "tags", "visibility");
 
+    /** How the suite begins each case's message when the target never ran (SuiteRun.notRun). */
+    private static final String NOT_RUN = "not run: ";
+
     private GradescopeResults() {
     }
 
@@ -34,7 +37,9 @@ public final class GradescopeResults {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("score", grade.score());
         root.put("execution_time", Math.max(1, Math.round(grade.report().millis() / 1000.0)));
-        root.put("output", Summary.text(grade));
+        String notRun = notRunReason(grade);
+        root.put("output", notRun == null ? Summary.text(grade)
+                : "The suite could not run your submission: " + notRun + "\n\n" + Summary.text(grade));
         root.put("visibility", "visible");
         root.put("stdout_visibility", "visible");
         List<Object> tests = new ArrayList<>();
@@ -56,5 +61,18 @@ public final class GradescopeResults {
         }
         root.put("tests", tests);
         return root;
+    }
+
+    /**
+     * When the suite never got the submission running, every case says why in the
+     * same words; the student should read that first, not a list of failures.
+     *
+     * @return that reason, or null if any case ran
+     */
+    private static String notRunReason(Grade grade) {
+        List<String> messages = grade.cases().stream().map(c -> c.result().message()).distinct().toList();
+        boolean noneRan = !grade.cases().isEmpty() && grade.cases().stream().noneMatch(Grade.GradedCase::passed)
+                && messages.size() == 1 && messages.get(0).startsWith(NOT_RUN);
+        return noneRan ? messages.get(0).substring(NOT_RUN.length()) : null;
     }
 }
