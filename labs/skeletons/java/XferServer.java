@@ -104,32 +104,32 @@ public class XferServer {
 
     static Header readHeader(InputStream in) throws IOException, Refused {
         // TODO (stage 2, XFER-LINE-03): TCP delivers a stream of octets, not messages. This
-        // takes one read() for the whole header, so a header that arrives in several pieces
-        // is refused. Read up to each LF instead, keep what follows for the next read, and
-        // refuse an overlong line as soon as it passes its limit (XFER-LINE-04).
-        byte[] buffer = new byte[4096];
-        int count = in.read(buffer);
-        if (count < 0) {
+        // takes one read() for each line, which works only while each line comes in a
+        // segment of its own. Cut in two, or merged with the next line, it is misread. Read
+        // up to each LF instead, keep what follows for the next read, and refuse an
+        // overlong line as soon as it passes its limit (XFER-LINE-04).
+        byte[] name = readOnce(in);
+        if (name == null) {
             return null;
         }
-        int lf1 = indexOf(buffer, 0, count);
-        int lf2 = lf1 < 0 ? -1 : indexOf(buffer, lf1 + 1, count);
-        if (lf2 < 0) {
-            throw new Refused(400, "the header did not arrive in one piece");
+        byte[] size = readOnce(in);
+        if (size == null || !endsWithLf(name) || !endsWithLf(size)) {
+            throw new Refused(400, "a header line did not arrive in one piece");
         }
         // TODO (stage 2, XFER-LINE-02): a CR right before the LF belongs to the line end,
         // not to the name or the size.
-        return new Header(Arrays.copyOfRange(buffer, 0, lf1), Arrays.copyOfRange(buffer, lf1 + 1, lf2),
-                Arrays.copyOfRange(buffer, lf2 + 1, count));
+        return new Header(Arrays.copyOf(name, name.length - 1), Arrays.copyOf(size, size.length - 1), new byte[0]);
     }
 
-    private static int indexOf(byte[] buffer, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+    /** What one read() returns, or null at the end of the stream. */
+    private static byte[] readOnce(InputStream in) throws IOException {
+        byte[] buffer = new byte[1024];
+        int count = in.read(buffer);
+        return count < 0 ? null : Arrays.copyOf(buffer, count);
+    }
+
+    private static boolean endsWithLf(byte[] line) {
+        return line.length > 0 && line[line.length - 1] == '\n';
     }
 
     static String checkName(byte[] raw) {

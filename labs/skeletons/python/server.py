@@ -39,20 +39,19 @@ def reply(conn, line):
 def read_header(conn):
     """Returns (name octets, size octets, payload octets that came with the header), or None."""
     # TODO (stage 2, XFER-LINE-03): TCP delivers a stream of octets, not messages.
-    # This takes one recv() for the whole header, so a header that arrives in
-    # several pieces is refused. Read up to each LF instead, keep what follows
-    # for the next read, and refuse an overlong line as soon as it passes its
-    # limit (XFER-LINE-04).
-    data = conn.recv(4096)
-    if not data:
-        return None  # connected and left without a word (a port probe)
-    name, lf1, rest = data.partition(b"\n")
-    size_line, lf2, early_payload = rest.partition(b"\n")
-    if not (lf1 and lf2):
-        raise Refused(400, "the header did not arrive in one piece")
+    # This takes one recv() for each line, which works only while each line comes
+    # in a segment of its own. Cut in two, or merged with the next line, it is
+    # misread. Read up to each LF instead, keep what follows for the next read,
+    # and refuse an overlong line as soon as it passes its limit (XFER-LINE-04).
+    name = conn.recv(1024)
+    if not name:
+        return None  # connected and left without a word
+    size_line = conn.recv(1024)
+    if not (name.endswith(b"\n") and size_line.endswith(b"\n")):
+        raise Refused(400, "a header line did not arrive in one piece")
     # TODO (stage 2, XFER-LINE-02): a CR right before the LF belongs to the line
     # end, not to the name or the size.
-    return name, size_line, early_payload
+    return name[:-1], size_line[:-1], b""
 
 
 def check_name(raw):

@@ -2,7 +2,8 @@
 """A careful XFER server (levels 1-3), written apart from the reference: the
 suite's own tests use it to show that a correct Python server passes.
 Usage: python3 correct_server.py --port P --dir D [--idle-timeout S] [--crash-on-slash [DELAY]]
-(--crash-on-slash plants one bug for the suite's tests: a name with '/' kills the server at once,
+(--late-name-check misses one SHOULD, XFER-NAME-07: a bad name is refused only
+after the size line. --crash-on-slash plants one bug for the suite's tests: a name with '/' kills the server at once,
 without a reply; with DELAY, after a proper ERROR 403 and DELAY seconds: a crash in the clean-up.)
 """
 import argparse, hashlib, os, re, shutil, signal, socket, sys, tempfile, threading, time
@@ -53,16 +54,18 @@ def name_ok(name):
         return False
 
 
-def upload(c, storage, temp, crash_on_slash):
+def upload(c, storage, temp, crash_on_slash, late_name_check):
     name = c.line(255)
     if crash_on_slash is not None and b"/" in name:
         if crash_on_slash:
             c.send("ERROR 403 name refused")
             time.sleep(crash_on_slash)
         os._exit(3)
-    if not name_ok(name):
+    if not name_ok(name) and not late_name_check:
         raise Refused("403 name refused")
     size_line = c.line(19)
+    if not name_ok(name):
+        raise Refused("403 name refused")
     if not SIZE.fullmatch(size_line) or int(size_line) > 2**63 - 1:
         raise Refused("400 malformed size")
     size = int(size_line)
@@ -93,12 +96,12 @@ def upload(c, storage, temp, crash_on_slash):
             os.unlink(part)
 
 
-def serve(sock, storage, temp, idle, crash_on_slash):
+def serve(sock, storage, temp, idle, crash_on_slash, late_name_check):
     sock.settimeout(idle)
     c = Conn(sock)
     try:
         try:
-            upload(c, storage, temp, crash_on_slash)
+            upload(c, storage, temp, crash_on_slash, late_name_check)
         except Refused as e:
             c.send("ERROR " + str(e))
         # lingering close: the last reply must not be destroyed by a reset
@@ -128,6 +131,7 @@ def main():
     parser.add_argument("--dir", default=".")
     parser.add_argument("--idle-timeout", type=float, default=30)
     parser.add_argument("--crash-on-slash", type=float, nargs="?", const=0.0)
+    parser.add_argument("--late-name-check", action="store_true")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     storage = os.path.abspath(args.dir)
@@ -142,7 +146,7 @@ def main():
     print("correct_server listening on 127.0.0.1:%d, storing in %s" % (args.port, storage), flush=True)
     while True:
         sock, _ = listener.accept()
-        threading.Thread(target=serve, args=(sock, storage, temp, args.idle_timeout, args.crash_on_slash), daemon=True).start()
+        threading.Thread(target=serve, args=(sock, storage, temp, args.idle_timeout, args.crash_on_slash, args.late_name_check), daemon=True).start()
 
 
 if __name__ == "__main__":

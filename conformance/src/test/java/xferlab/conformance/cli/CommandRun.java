@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * @param millis how long it took
  */
 record CommandRun(int exit, String out, String err, long millis) {
-    private static final Pattern CASE_LINE = Pattern.compile("^  (ok|FAIL|TIME|ERR|skip)\\s+(\\S+) \\[[^\\]]*\\]");
+    private static final Pattern CASE_LINE = Pattern.compile("^  (ok|FAIL|WARN|----|TIME|ERR|skip)\\s+(\\S+) \\[[^\\]]*\\]");
     private static final String DETAIL_INDENT = "        ";
 
     /**
