@@ -135,10 +135,19 @@ final class ClassCommand implements Callable<Integer> {
         try {
             for (Roster.Submission submission : submissions.submissions()) {
                 futures.add(pool.submit(() -> {
+                    // A line when each submission starts and one when it ends: a class takes minutes.
+                    synchronized (out) {
+                        out.printf("  %-20s started%n", submission.name());
+                        out.flush();
+                    }
+                    long started = System.nanoTime();
                     ClassGrades.Row row = grade(submission, runSeed);
                     synchronized (out) {
-                        out.printf("  %-20s %7s / %s  level %d%s%n", row.name(), Grade.format(row.score()),
-                                Grade.format(row.maxScore()), row.levelReached(), row.note().isEmpty() ? "" : "  (" + row.note() + ")");
+                        out.printf("  %-20s %7s / %s  level %d  (%d s)%s%n", row.name(), Grade.format(row.score()),
+                                Grade.format(row.maxScore()), row.levelReached(),
+                                (System.nanoTime() - started) / 1_000_000_000L,
+                                row.note().isEmpty() ? "" : "  (" + row.note() + ")");
+                        out.flush();
                     }
                     return row;
                 }));

@@ -10,9 +10,47 @@ import xferlab.conformance.report.ConsoleReport;
 import xferlab.conformance.run.Selection;
 import xferlab.conformance.run.SuiteRunner;
 
-/** {@code --rerun N}: runs each failing case again, with the same seed, and says whether it fails steadily. */
+/**
+ * {@code --rerun N}: runs each failing case again, with the same seed, and says whether
+ * it fails steadily. {@code --repeat N}: runs every case N times, so that a case that
+ * passes only sometimes shows too.
+ */
 final class Reruns {
     private Reruns() {
+    }
+
+    /**
+     * Runs the whole selection {@code times - 1} more times after the first run. A case
+     * whose verdicts differ is flaky: it keeps the first failing result, marked so.
+     */
+    static List<CaseResult> repeat(SuiteRunner runner, SuiteContext context, Selection selection,
+                                   List<CaseResult> first, int times, java.util.function.Function<String, String> rerun,
+                                   ConsoleReport console) {
+        java.util.Map<String, List<CaseResult>> byCase = new java.util.LinkedHashMap<>();
+        first.forEach(r -> byCase.computeIfAbsent(r.caseId(), id -> new ArrayList<>()).add(r));
+        console.line("");
+        console.line("Repeats (" + times + " runs of every case, same seed)");
+        for (int i = 2; i <= times; i++) {
+            for (CaseResult again : runner.run(context, selection, rerun, ignored -> { })) {
+                byCase.computeIfAbsent(again.caseId(), id -> new ArrayList<>()).add(again);
+            }
+            console.line("  run " + i + " of " + times + " done");
+        }
+        List<CaseResult> judged = new ArrayList<>();
+        for (List<CaseResult> runs : byCase.values()) {
+            long failed = runs.stream().filter(r -> r.verdict().isFailure()).count();
+            CaseResult shown = runs.stream().filter(r -> r.verdict().isFailure()).findFirst().orElse(runs.get(0));
+            if (failed == 0) {
+                judged.add(shown);
+            } else if (failed == runs.size()) {
+                judged.add(shown.withStability("steady: failed " + failed + " of " + runs.size() + " runs"));
+            } else {
+                String stability = "flaky: failed " + failed + " of " + runs.size() + " runs";
+                console.line("  " + shown.caseId() + ": " + stability);
+                judged.add(shown.withStability(stability));
+            }
+        }
+        return judged;
     }
 
     static List<CaseResult> judge(SuiteRunner runner, SuiteContext context, List<CaseResult> results, int times,

@@ -67,6 +67,11 @@ final class RunOptions {
             description = "Run each failing case N more times, to tell a steady failure from a flaky one.")
     int reruns;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Run every selected case N times, passing ones too: a case whose verdicts differ is "
+                    + "flaky, and counts as failed (a race that loses only sometimes is still a race).")
+    int repeats;
+
     /** Checks the options; a bad one is a usage error (exit 2). */
     void validate(CommandLine commandLine, Catalogue catalogue, java.util.Set<String> caseIds) {
         if (level != null && (level < 1 || level > 3)) {
@@ -84,6 +89,9 @@ final class RunOptions {
         }
         if (reruns < 0) {
             throw new CommandLine.ParameterException(commandLine, "--rerun must be 0 or more");
+        }
+        if (repeats < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--repeat must be 1 or more");
         }
         checkNames(commandLine, "--only", only, catalogue, caseIds);
         checkNames(commandLine, "--skip", skip, catalogue, caseIds);

@@ -102,6 +102,9 @@ final class SuiteRun {
             out.println("No case matches the selection (--level, --only, --skip).");
             return 2;
         }
+        if (options.repeats > 1) {
+            results = Reruns.repeat(runner, context, options.selection(), results, options.repeats, rerun, console);
+        }
         if (options.reruns > 0) {
             results = Reruns.judge(runner, context, results, options.reruns, console);
         }

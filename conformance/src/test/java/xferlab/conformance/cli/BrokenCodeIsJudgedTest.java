@@ -52,9 +52,10 @@ class BrokenCodeIsJudgedTest {
         softly.assertThat(liveCitations(cases)).as("cases citing XFER-LIVE-01 first\n" + run.out())
                 .isLessThanOrEqualTo(LIVE_CITATIONS);
         softly.assertThat(run.lines()).as("console lines").hasSizeLessThanOrEqualTo(600);
-        softly.assertThat(run.out()).as("the one root cause, said once")
-                .containsOnlyOnce("your server exits after serving one connection (XFER-LIVE-01)")
-                .contains("Fix these first");
+        String fixFirst = run.out().substring(Math.max(0, run.out().indexOf("Fix these first")));
+        softly.assertThat(fixFirst).as("the one root cause, said first in the summary")
+                .startsWith("Fix these first")
+                .contains("! your server exits after serving one connection (XFER-LIVE-01)");
         softly.assertAll();
         System.out.printf("first attempt: %d cases, %d console lines, %.1f s%n", cases.size(), run.lines().size(),
                 run.millis() / 1000.0);
@@ -71,11 +72,13 @@ class BrokenCodeIsJudgedTest {
         Map<String, Map<String, Object>> cases = cases(dir);
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(liveCitations(cases)).as("cases citing XFER-LIVE-01 first\n" + run.out())
-                .isBetween(1, LIVE_CITATIONS);
+                .isBetween(1L, (long) LIVE_CITATIONS);
         expect(softly, cases, "signed-sizes-are-refused", "XFER-SIZE-02");
         expect(softly, cases, "server-survives-refused-and-aborted-uploads", "XFER-LIVE-01");
         softly.assertThat(cases.get("small-upload-is-stored").get("verdict")).as("an ordinary upload").isEqualTo("passed");
-        softly.assertThat(run.out()).as("its traceback, shown once").containsOnlyOnce("Traceback");
+        long tracebacks = run.lines().stream().filter(line -> line.contains("Traceback")).count();
+        softly.assertThat(tracebacks).as("each distinct traceback shown once\n" + run.out()).isBetween(1L, 4L);
+        softly.assertThat(run.out()).contains("your server printed the same as shown above");
         softly.assertAll();
     }
 
@@ -89,7 +92,7 @@ class BrokenCodeIsJudgedTest {
                     "python3 " + CommandRun.shellWord(script.toString()) + " {host} {port} {file} --timeout {timeout}",
                     "--seed", "3");
             assertThat(run.exit()).as(run.printed()).isEqualTo(1);
-            String first = run.caseLines().stream().filter(line -> !line.startsWith("  ok")).findFirst().orElseThrow();
+            String first = run.caseLines().stream().filter(line -> line.startsWith("  FAIL")).findFirst().orElseThrow();
             String id = CommandRun.caseIdOf(first);
             assertThat(first).as(client + ": the first failure\n" + run.out()).startsWith("  FAIL");
             assertThat(run.details(id)).as(client + "\n" + run.out())
@@ -134,8 +137,11 @@ class BrokenCodeIsJudgedTest {
                 PlantedServerMain.launch(Fault.TEXT_MODE), "--only", "any-upload-is-stored-exactly", "--seed", "5",
                 "--report", dir.toString());
         assertThat(run.exit()).as(run.printed()).isEqualTo(1);
+        // The target line names the class path, jqwik's jars among them; every other line is the suite's.
+        String console = run.lines().stream().filter(line -> !line.startsWith("  target: ")).reduce("",
+                (all, line) -> all + line + "\n") + run.err();
         for (String noise : List.of("WARNING", "jqwik", "ShrinkingMode", "SLF4J", "AI Agent", "INFO:")) {
-            assertThat(run.out() + run.err()).as("library output on the console").doesNotContain(noise);
+            assertThat(console).as("library output on the console").doesNotContain(noise);
         }
     }
 
