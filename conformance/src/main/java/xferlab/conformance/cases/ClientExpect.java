@@ -19,6 +19,15 @@ public final class ClientExpect {
         }
     }
 
+    /**
+     * A step that ends a case whose own check came before: a correct upload ends with
+     * exit 0 (XFER-CLI-04). Where the case does not own that rule, a failure here
+     * leaves it not reached.
+     */
+    public static void finishedWell(ClientRun run) {
+        succeeded(run, "XFER-CLI-04", "exit 0 once OK arrives with the digest of what was sent");
+    }
+
     /** The client must report failure: a non-zero exit status, in time, and never hang. */
     public static void failed(ClientRun run, String requirement, String hint) {
         if (run.hung()) {

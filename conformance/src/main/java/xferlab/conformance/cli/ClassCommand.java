@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import xferlab.conformance.grade.ClassGrades;
 import xferlab.conformance.grade.Grade;
 import xferlab.conformance.grade.Roster;
-import xferlab.conformance.report.JsonReader;
+import xferlab.conformance.report.Json;
 import xferlab.conformance.run.Selection;
 import xferlab.spec.Catalogue;
 
@@ -48,7 +48,8 @@ import xferlab.spec.Catalogue;
             "",
             "Exit status:",
             "  0   every submission was graded (whatever its score)",
-            "  1   some submission could not be graded at all (see the note in its row)",
+            "  1   some submission could not be graded in full: it never started, started and exited before it",
+            "      listened, or was stopped by --submission-timeout (see the note in its row)",
             "  2   usage error (a bad roster, weights file or option), or no Docker engine for containers"})
 final class ClassCommand implements Callable<Integer> {
 
@@ -78,8 +79,9 @@ final class ClassCommand implements Callable<Integer> {
     int parallel;
 
     @Option(names = "--submission-timeout", paramLabel = "S", defaultValue = "900",
-            description = "Longest a submission's whole run may take before it is stopped and scored zero "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Longest a submission's whole run may take before it is stopped and scored zero; at "
+                    + "least 10 (default: ${DEFAULT-VALUE}). A full server run takes about 20 s for a correct "
+                    + "server and 2 to 5 minutes for one that answers nothing.")
     long submissionTimeoutSeconds;
 
     @Option(names = "--level", paramLabel = "N", description = "Grade levels 1 to N only (default: all).")
@@ -111,6 +113,9 @@ final class ClassCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The points a perfect submission scores, for rows the suite could not grade. */
+    private double total;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -125,6 +130,8 @@ final class ClassCommand implements Callable<Integer> {
             }
         }
         long runSeed = seed != null ? seed : new java.util.Random().nextLong() & Long.MAX_VALUE;
+        total = (weightsFile == null ? xferlab.conformance.grade.Weights.defaults(Catalogue.load())
+                : xferlab.conformance.grade.Weights.load(weightsFile, Catalogue.load())).total();
         Files.createDirectories(reportDir);
         out.printf("Grading %d submission%s with the %s suite, %d at a time, seed %d%n",
                 submissions.submissions().size(), submissions.submissions().size() == 1 ? "" : "s",
@@ -163,7 +170,8 @@ final class ClassCommand implements Callable<Integer> {
                     + runSeed), StandardCharsets.UTF_8);
             out.println("wrote " + csv);
             out.println("wrote " + html);
-            return rows.stream().anyMatch(r -> r.exit() < 0 || r.exit() > 2) ? 1 : 0;
+            // 1 when a submission could not be graded in full: stopped by the timeout, or never got going.
+            return rows.stream().anyMatch(r -> r.exit() < 0 || r.exit() >= 2) ? 1 : 0;
         } finally {
             pool.shutdownNow();
         }
@@ -286,12 +294,51 @@ final class ClassCommand implements Callable<Integer> {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
             exit = -1;
-            note = "stopped after " + submissionTimeoutSeconds + " s (--submission-timeout): scored zero";
+            note = "stopped after " + submissionTimeoutSeconds + " s (--submission-timeout): scored zero of "
+                    + Grade.format(total);
         }
-        return row(submission.name(), dir, exit, note);
+        ClassGrades.Row row = row(submission.name(), dir, exit, note);
+        if (exit < 0) {
+            // Out of the same total as everyone else, so the table's columns still add up.
+            row = new ClassGrades.Row(row.name(), 0, total, 0, row.levels(), row.counts(), exit, row.note());
+        }
+        return row;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Why the suite could not start a submission, in its own words: a command that
+     * could not run at all, or one that ran and exited before it listened.
+     */
+    private static String launchError(Path console) throws IOException {
+        String prefix = "xfer-conformance: launch error: ";
+        if (Files.exists(console)) {
+            for (String line : Files.readAllLines(console)) {
+                if (line.startsWith(prefix)) {
+                    String reason = line.substring(prefix.length());
+                    return (reason.contains("exited with status") ? "started, then exited: " : "never started: ")
+                            + reason;
+                }
+            }
+        }
+        return "never started: the launch command could not be run";
+    }
+
+    /** What class mode reads of a submission's results.json: each test's points. */
+    record GradescopeFile(List<GradescopeTest> tests) {
+    }
+
+    /** One test of results.json. */
+    record GradescopeTest(double score, double max_score) {
+    }
+
+    /** What class mode reads of a submission's summary.json: each case's level and verdict. */
+    record SummaryFile(List<SummaryCase> cases) {
+    }
+
+    /** One case of summary.json. */
+    record SummaryCase(String verdict, int level) {
+    }
+
     private static ClassGrades.Row row(String name, Path dir, int exit, String note) throws IOException {
         Path results = dir.resolve("results.json");
         Path summary = dir.resolve("summary.json");
@@ -300,28 +347,22 @@ final class ClassCommand implements Callable<Integer> {
         int[][] levels = new int[3][2];
         Map<String, Long> counts = new LinkedHashMap<>();
         if (exit >= 0 && Files.exists(results)) {
-            Map<String, Object> grade = (Map<String, Object>) JsonReader.parse(Files.readString(results));
-            for (Object test : (List<Object>) grade.get("tests")) {
-                Map<String, Object> t = (Map<String, Object>) test;
-                score += ((Number) t.get("score")).doubleValue();
-                max += ((Number) t.get("max_score")).doubleValue();
+            for (GradescopeTest test : Json.read(Files.readString(results), GradescopeFile.class).tests()) {
+                score += test.score();
+                max += test.max_score();
             }
         } else if (note.isEmpty()) {
             note = "the suite wrote no grade (exit " + exit + "): see " + dir.resolve("console.txt");
         }
         if (exit >= 0 && Files.exists(summary)) {
-            Map<String, Object> report = (Map<String, Object>) JsonReader.parse(Files.readString(summary));
-            for (Object item : (List<Object>) report.get("cases")) {
-                Map<String, Object> c = (Map<String, Object>) item;
-                int level = ((Number) c.get("level")).intValue();
-                boolean passed = "passed".equals(c.get("verdict"));
-                levels[level - 1][1]++;
-                levels[level - 1][0] += passed ? 1 : 0;
-                counts.merge((String) c.get("verdict"), 1L, Long::sum);
+            for (SummaryCase c : Json.read(Files.readString(summary), SummaryFile.class).cases()) {
+                levels[c.level() - 1][1]++;
+                levels[c.level() - 1][0] += "passed".equals(c.verdict()) ? 1 : 0;
+                counts.merge(c.verdict(), 1L, Long::sum);
             }
         }
         if (exit == 2 && note.isEmpty()) {
-            note = "the launch command could not be started";
+            note = launchError(dir.resolve("console.txt"));
         }
         return new ClassGrades.Row(name, Grade.round(score), Grade.round(max), Grade.reached(levels), levels, counts,
                 exit, note);

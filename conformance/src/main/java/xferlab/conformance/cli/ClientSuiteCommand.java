@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -22,7 +21,6 @@ import xferlab.conformance.target.ContainerClientTarget;
 import xferlab.conformance.target.ContainerSpec;
 import xferlab.conformance.target.EmbeddedClientTarget;
 import xferlab.conformance.target.LaunchedClientTarget;
-import xferlab.conformance.target.ShellWords;
 import xferlab.spec.Catalogue;
 
 @Command(name = "client",
@@ -102,17 +100,10 @@ final class ClientSuiteCommand implements Callable<Integer> {
     }
 
     private String rerunCommand(String caseId, long runSeed) {
-        List<String> words = new ArrayList<>(List.of("java", "-jar", "xfer-conformance.jar", "client"));
-        if (targetOptions.launch != null) {
-            words.addAll(List.of("--launch", ShellWords.quote(targetOptions.launch)));
-        }
-        if (targetOptions.image != null) {
-            words.addAll(targetOptions.image.words());
-        }
-        if (timeoutSeconds != 2) {
-            words.addAll(List.of("--timeout", String.valueOf(timeoutSeconds)));
-        }
-        words.addAll(List.of("--only", caseId, "--seed", String.valueOf(runSeed)));
-        return String.join(" ", words);
+        return RerunLine.of("client")
+                .option("--launch", targetOptions.launch)
+                .words(targetOptions.image == null ? List.of() : targetOptions.image.words())
+                .option("--timeout", timeoutSeconds != 2 ? timeoutSeconds : null)
+                .forCase(caseId, runSeed);
     }
 }

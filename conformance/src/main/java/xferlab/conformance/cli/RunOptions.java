@@ -42,8 +42,9 @@ final class RunOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
             description = "Also write grading output: gradescope (results.json, for Gradescope's autograder), "
-                    + "classroom (classroom-result.json, and result=BASE64 appended to $GITHUB_OUTPUT when set, "
-                    + "for GitHub Classroom's grading reporter). Into the --report directory, else the current one.")
+                    + "classroom (deprecated, as GitHub Classroom is: classroom-result.json, and result=BASE64 "
+                    + "appended to $GITHUB_OUTPUT when set, for its grading reporter). Into the --report directory, "
+                    + "else the current one. Any CI reads junit.xml and summary.md from --report.")
     List<Format> formats = new ArrayList<>();
 
     @Option(names = "--weights", paramLabel = "FILE",
@@ -70,7 +71,7 @@ final class RunOptions {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Run every selected case N times, passing ones too: a case whose verdicts differ is "
                     + "flaky, and counts as failed (a race that loses only sometimes is still a race).")
-    int repeats;
+    int repeats = 1;
 
     /** Checks the options; a bad one is a usage error (exit 2). */
     void validate(CommandLine commandLine, Catalogue catalogue, java.util.Set<String> caseIds) {

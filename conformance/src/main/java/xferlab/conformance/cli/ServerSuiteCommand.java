@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,7 +26,6 @@ import xferlab.conformance.target.LaunchException;
 import xferlab.conformance.target.LaunchedTarget;
 import xferlab.conformance.target.Ports;
 import xferlab.conformance.target.Target;
-import xferlab.conformance.target.ShellWords;
 import xferlab.spec.Catalogue;
 
 @Command(name = "server",
@@ -172,30 +170,15 @@ final class ServerSuiteCommand implements Callable<Integer> {
 
     /** The command that reruns one case with the same seed and target. */
     private String rerunCommand(String caseId, long runSeed) {
-        List<String> words = new ArrayList<>(List.of("java", "-jar", "xfer-conformance.jar", "server"));
-        if (targetOptions.launch != null) {
-            words.addAll(List.of("--launch", ShellWords.quote(targetOptions.launch)));
-        }
-        if (targetOptions.connect != null) {
-            words.addAll(List.of("--connect", targetOptions.connect));
-        }
-        if (targetOptions.image != null) {
-            words.addAll(targetOptions.image.words());
-        }
-        if (dir != null) {
-            words.addAll(List.of("--dir", ShellWords.quote(dir.toString())));
-        }
-        if (port != null) {
-            words.addAll(List.of("--port", String.valueOf(port)));
-        }
-        if (idleSeconds != 2) {
-            words.addAll(List.of("--idle", String.valueOf(idleSeconds)));
-        }
-        if (startTimeoutSeconds != 15) {
-            words.addAll(List.of("--start-timeout", String.valueOf(startTimeoutSeconds)));
-        }
-        words.addAll(List.of("--only", caseId, "--seed", String.valueOf(runSeed)));
-        return String.join(" ", words);
+        return RerunLine.of("server")
+                .option("--launch", targetOptions.launch)
+                .option("--connect", targetOptions.connect)
+                .words(targetOptions.image == null ? List.of() : targetOptions.image.words())
+                .option("--dir", dir)
+                .option("--port", port)
+                .option("--idle", idleSeconds != 2 ? idleSeconds : null)
+                .option("--start-timeout", startTimeoutSeconds != 15 ? startTimeoutSeconds : null)
+                .forCase(caseId, runSeed);
     }
 
 }

@@ -73,10 +73,10 @@ public final class ClassGrades {
     }
 
     private static String csvField(String text) {
-        return text.matches("[^,\"\\r\\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+        return xferlab.conformance.text.Csv.field(text);
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return xferlab.conformance.text.Html.text(text);
     }
 }

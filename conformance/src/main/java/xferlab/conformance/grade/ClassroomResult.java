@@ -12,7 +12,8 @@ import xferlab.conformance.report.ReportFiles;
 import xferlab.conformance.report.Verdict;
 
 /**
- * A grade as GitHub Classroom's autograding reads it: the JSON result a test
+ * Deprecated with GitHub Classroom itself: the plain workflow in
+ * {@code labs/instructor/github-actions} replaces it. A grade as GitHub Classroom's autograding reads it: the JSON result a test
  * runner step hands to {@code classroom-resources/autograding-grading-reporter},
  * which sums the tests' scores into "Points X/Y". The step passes it, base64
  * encoded, as its {@code result} output.
@@ -36,6 +37,18 @@ public final class ClassroomResult {
         return Base64.getEncoder().encodeToString(compact.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The reporter gets the result through one environment variable, which holds at
+     * most 128 KiB: a run with fifty failures in full would not fit. The full account
+     * is in report.html.
+     */
+    private static String shorten(String details) {
+        return details.length() <= MESSAGE ? details
+                : details.substring(0, MESSAGE) + "\n[... the rest is in report.html]";
+    }
+
+    private static final int MESSAGE = 600;
+
     static Map<String, Object> map(Grade grade) {
         boolean error = grade.cases().stream().anyMatch(c -> c.result().verdict() == Verdict.HARNESS_ERROR);
         boolean passed = grade.cases().stream().allMatch(Grade.GradedCase::passed);
@@ -50,7 +63,7 @@ public final class ClassroomResult {
             test.put("name", result.caseId() + " [" + String.join(", ", result.requirements()) + "]");
             test.put("status", graded.passed() ? "pass" : result.verdict() == Verdict.HARNESS_ERROR ? "error" : "fail");
             test.put("score", graded.points());
-            test.put("message", graded.passed() ? result.title() : ReportFiles.details(result));
+            test.put("message", graded.passed() ? result.title() : shorten(ReportFiles.details(result)));
             test.put("test_code", result.rerun());
             test.put("filename", "");
             test.put("line_no", 0);

@@ -31,17 +31,31 @@ public record Grade(RunReport report, List<GradedCase> cases) {
         }
     }
 
+    /** The requirement whose cases gate every point: a server that stores no upload earns nothing. */
+    public static final String GATE = "XFER-UP-01";
+
     public static Grade of(RunReport report, Weights weights, Catalogue catalogue) {
         List<CaseResult> results = report.cases();
-        double[] raw = results.stream()
-                .mapToDouble(r -> weights.of(r.level(), r.requirements(), catalogue)).toArray();
+        double[] raw = weights.of(results.stream().map(CaseResult::requirements).toList(),
+                report.suite().equals("client"), catalogue);
         double[] max = weights.total() > 0 ? scaled(raw, weights.total()) : raw;
+        boolean gated = gated(results);
         List<GradedCase> cases = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             boolean passed = results.get(i).verdict() == Verdict.PASSED;
-            cases.add(new GradedCase(results.get(i), max[i], passed ? max[i] : 0));
+            cases.add(new GradedCase(results.get(i), max[i], passed && !gated ? max[i] : 0));
         }
         return new Grade(report, cases);
+    }
+
+    /**
+     * Whether the run earns nothing: it checked the plain upload (XFER-UP-01) and no
+     * case of it passed. A server that never answers would otherwise collect the
+     * points of cases that only check that nothing happened (no partial file left).
+     */
+    public static boolean gated(List<CaseResult> results) {
+        List<CaseResult> gate = results.stream().filter(r -> r.requirements().contains(GATE)).toList();
+        return !gate.isEmpty() && gate.stream().noneMatch(r -> r.verdict() == Verdict.PASSED);
     }
 
     /**

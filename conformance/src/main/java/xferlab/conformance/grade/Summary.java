@@ -10,6 +10,10 @@ final class Summary {
         StringBuilder out = new StringBuilder();
         out.append(String.format("XFER %s suite against %s, seed %d.%n", report.suite(), report.target(), report.seed()));
         out.append(String.format("Score: %s of %s.%n", Grade.format(grade.score()), Grade.format(grade.maxScore())));
+        if (Grade.gated(report.cases())) {
+            out.append(String.format("No points: no plain upload was stored (%s), so the cases that only check "
+                    + "that nothing went wrong count for nothing.%n", Grade.GATE));
+        }
         long warned = report.count(xferlab.conformance.report.Verdict.WARNED);
         long blocked = report.count(xferlab.conformance.report.Verdict.NOT_REACHED);
         if (warned > 0) {

@@ -71,17 +71,10 @@ public final class AsciiDocFragment {
      * before any substitution) and braces or asterisks would be read as markup.
      */
     private static String cell(String text) {
-        return "pass:[" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("|", "&#124;").replace("]", "\\]") + "]";
+        return xferlab.conformance.text.AsciiDoc.inline(text);
     }
 
-    /** A literal block ends at a line of four dots; nothing else in it is special. */
     private static String literal(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            out.append(line.matches("\\.{4,}") ? line + " " : line).append('\n');
-        }
-        String body = out.toString();
-        return body.endsWith("\n\n") ? body.substring(0, body.length() - 1) : body;
+        return xferlab.conformance.text.AsciiDoc.literal(text);
     }
 }

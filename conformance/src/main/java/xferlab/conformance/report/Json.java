@@ -1,77 +1,45 @@
 package xferlab.conformance.report;
 
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** Just enough JSON writing for the reports: maps, lists, strings, numbers and booleans. */
+import com.fasterxml.jackson.jr.ob.JSON;
+
+/**
+ * JSON in and out, through jackson-jr: maps, lists and records as the report files
+ * and the grading platforms use them. One place, so that every file is written
+ * alike (indented, UTF-8, a final newline).
+ */
 public final class Json {
+    private static final JSON PRETTY = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+
     private Json() {
     }
 
+    /** The value as indented JSON, with a final newline. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, "");
-        return out.append('\n').toString();
-    }
-
-    private static void write(Object value, StringBuilder out, String indent) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String text) {
-            string(text, out);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            String inner = indent + "  ";
-            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
-            while (entries.hasNext()) {
-                Map.Entry<?, ?> entry = entries.next();
-                out.append('\n').append(inner);
-                string(String.valueOf(entry.getKey()), out);
-                out.append(": ");
-                write(entry.getValue(), out, inner);
-                if (entries.hasNext()) {
-                    out.append(',');
-                }
-            }
-            out.append(map.isEmpty() ? "" : "\n" + indent).append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            String inner = indent + "  ";
-            for (int i = 0; i < list.size(); i++) {
-                out.append('\n').append(inner);
-                write(list.get(i), out, inner);
-                if (i < list.size() - 1) {
-                    out.append(',');
-                }
-            }
-            out.append(list.isEmpty() ? "" : "\n" + indent).append(']');
-        } else {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass());
+        try {
+            return PRETTY.asString(value) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON: " + e.getMessage(), e);
         }
     }
 
-    private static void string(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    /** Any JSON value: objects become maps, arrays lists. Text that is not JSON throws. */
+    public static Object parse(String text) {
+        try {
+            return JSON.std.anyFrom(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
-        out.append('"');
+    }
+
+    /** A JSON object read into a record (fields the record lacks are ignored). */
+    public static <T> T read(String text, Class<T> type) {
+        try {
+            return JSON.std.beanFrom(type, text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not the JSON of a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 }

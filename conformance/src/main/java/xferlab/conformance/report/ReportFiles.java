@@ -1,5 +1,8 @@
 package xferlab.conformance.report;
 
+import xferlab.conformance.text.Html;
+import xferlab.conformance.text.Xml;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +15,8 @@ import java.util.Map;
 /**
  * Writes a run to a directory: {@code junit.xml} (what CI systems read),
  * {@code summary.json} (cases, requirement IDs, verdicts, timings),
- * {@code report.html} (one self-contained page) and {@code conformance.adoc}
- * (a fragment a lab report includes).
+ * {@code report.html} (one self-contained page), {@code conformance.adoc}
+ * (a fragment a lab report includes) and {@code summary.md} (a CI job's summary).
  */
 public final class ReportFiles {
     private ReportFiles() {
@@ -31,7 +34,9 @@ public final class ReportFiles {
         Path adoc = dir.resolve("conformance.adoc");
         Files.writeString(adoc, AsciiDocFragment.of(report), StandardCharsets.UTF_8);
         LibraryLog.writeTo(dir);
-        return List.of(xml, json, html, adoc);
+        Path markdown = dir.resolve("summary.md");
+        Files.writeString(markdown, MarkdownSummary.of(report), StandardCharsets.UTF_8);
+        return List.of(xml, json, html, adoc, markdown);
     }
 
     /** The JUnit XML form: one test suite, one test case per conformance case. */
@@ -193,13 +198,17 @@ public final class ReportFiles {
         }
         if (!result.expected().isEmpty()) {
             out.append("expected: ").append(result.expected()).append('\n');
-            out.append("actual:   ").append(result.actual()).append('\n');
+            out.append("actual:   ").append(result.actual());
+            if (result.divergence() >= 0) {
+                out.append(" (they differ from octet ").append(result.divergence()).append(')');
+            }
+            out.append('\n');
         }
         if (!result.message().isEmpty()) {
             out.append(result.message()).append('\n');
         }
-        if (result.divergence() >= 0) {
-            out.append("first difference at octet ").append(result.divergence()).append(" of what was due\n");
+        if (result.divergence() >= 0 && result.expected().isEmpty()) {
+            out.append("they differ from octet ").append(result.divergence()).append('\n');
         }
         if (!result.sample().isEmpty()) {
             out.append("shrunk counterexample: ").append(result.sample()).append('\n');
@@ -218,30 +227,12 @@ public final class ReportFiles {
         return out.toString();
     }
 
+    /** Text for junit.xml, in an attribute or an element alike. */
     private static String xml(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\n', '\t' -> out.append(c);
-                default -> {
-                    // XML 1.0 cannot carry most control characters, even escaped.
-                    if (c < 0x20 || c == 0xfffe || c == 0xffff) {
-                        out.append('?');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Xml.attribute(text);
     }
 
     private static String html(String text) {
-        return xml(text);
+        return Html.text(text);
     }
 }

@@ -86,8 +86,7 @@ public record Coverage(Catalogue catalogue, Map<PlannedCase, String> cases) {
     }
 
     private static String escape(String text) {
-        return "pass:[" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("]", "\\]") + "]";
+        return xferlab.conformance.text.AsciiDoc.inline(text);
     }
 
     /**

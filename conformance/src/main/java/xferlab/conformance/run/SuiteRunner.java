@@ -110,6 +110,11 @@ public final class SuiteRunner {
         return cases;
     }
 
+    /** Every case method of the package, in execution order. */
+    List<Method> caseMethods() {
+        return List.copyOf(discover().keySet());
+    }
+
     /** Each case method with its test identifier, in execution order (sections, then names). */
     private Map<Method, org.junit.platform.launcher.TestIdentifier> discover() {
         Path databaseDir = tempDir();

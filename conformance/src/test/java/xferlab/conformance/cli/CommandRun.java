@@ -245,13 +245,14 @@ record CommandRun(int exit, String out, String err, long millis) {
     }
 
     /**
-     * The {@code xfer-suite-*} temporary directories that appeared since {@code before}
-     * and are still there after a short grace.
+     * The {@code xfer-suite-*} temporary directories of this run that appeared since
+     * {@code before} and are still there after a short grace.
      *
-     * <p>Other suite runs on the same machine (a developer's parallel build) create and
-     * remove directories of that name too. When another JVM runs tests, only the
+     * <p>Other suite runs on the same machine (the build's other test JVM, a developer's
+     * parallel build) create and remove directories of that name too, so only the
      * leftovers that are provably this run's count: those whose launched server's
-     * output mentions {@code marker}.
+     * output mentions {@code marker}. The same rule always, so the check never depends
+     * on what else the machine runs.
      */
     static Set<Path> leftoverSuiteDirs(Set<Path> before, String marker) {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -259,14 +260,13 @@ record CommandRun(int exit, String out, String err, long millis) {
         do {
             left = new java.util.HashSet<>(tempEntries("xfer-suite-"));
             left.removeAll(before);
+            left.removeIf(dir -> !mentions(dir.resolve("server-output.log"), marker));
             if (left.isEmpty()) {
                 return left;
             }
             sleep(100);
         } while (System.nanoTime() < deadline);
-        if (anotherJvmRunsTests()) {
-            left.removeIf(dir -> !mentions(dir.resolve("server-output.log"), marker));
-        }
+        left.removeIf(dir -> !mentions(dir.resolve("server-output.log"), marker));
         return left;
     }
 
@@ -276,15 +276,6 @@ record CommandRun(int exit, String out, String err, long millis) {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static boolean anotherJvmRunsTests() {
-        long self = ProcessHandle.current().pid();
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.pid() != self)
-                .map(process -> process.info().commandLine().orElse(""))
-                .anyMatch(line -> line.contains("java") && (line.contains("surefire") || line.contains("xfer-conformance")
-                        || line.contains("junit")));
     }
 
     static void sleep(long millis) {

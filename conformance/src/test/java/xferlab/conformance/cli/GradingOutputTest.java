@@ -143,9 +143,9 @@ class GradingOutputTest {
 
     @Test
     @Timeout(60)
-    void aRequirementWeightOfZeroTakesItsCasesOutOfTheScore(@TempDir Path dir) throws IOException {
+    void aSeverityOfZeroTakesItsCasesOutOfTheScore(@TempDir Path dir) throws IOException {
         Path weights = dir.resolve("weights.properties");
-        Files.writeString(weights, "requirement.XFER-UP-04 = 0\ntotal = 10\n");
+        Files.writeString(weights, "severity.XFER-UP-04 = 0\ntotal = 10\n");
         CommandRun run = CommandRun.of(Duration.ofSeconds(50), "server", "--level", "1", "--seed", "2",
                 "--format", "gradescope", "--weights", weights.toString(), "--report", dir.toString());
         assertThat(run.exit()).as(run.printed()).isZero();
@@ -159,7 +159,11 @@ class GradingOutputTest {
     void theWeightsCommandPrintsTheDefaultsAsAFileToEdit() {
         CommandRun run = CommandRun.of(Duration.ofSeconds(20), "weights");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("level.1 = ", "keyword.MUST = ", "keyword.SHOULD = ", "total = ");
+        assertThat(run.out()).contains("stage.1.share = ", "stage.1.covers = ", "severity.XFER-NAME-02 = ",
+                "keyword.MUST = ", "keyword.SHOULD = ", "total = ");
+        // Each stage's share of a full run, in points, as comments that keep the file loadable.
+        assertThat(run.out()).containsPattern("#   server suite, stage 1: [0-9.]+ points")
+                .contains("#   client suite, stage 6: 100 points");
     }
 
     /** Reads results.json and checks it against Gradescope's published fields and types. */
