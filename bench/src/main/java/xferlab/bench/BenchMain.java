@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +41,11 @@ import picocli.CommandLine.Option;
             "",
             "Benchmarks (for --only):",
             "  limit        plain socket copy over loopback, fsynced write to disk, SHA-256 in memory",
-            "  rsync        an rsync daemon on loopback receiving the same file (--whole-file)",
-            "  reference    reference client to reference server, SIZE and SMALL-SIZE",
+            "  rsync        an rsync daemon on loopback receiving the same file (--whole-file, with and",
+            "               without --fsync), client and daemon as processes",
+            "  reference    reference client to reference server as two processes, SIZE and SMALL-SIZE,",
+            "               and the same in this process",
+            "  python       a careful Python pair (64 KiB, SHA-256 both ends, fsync, rename), two processes",
             "  naive        4 KiB reads and writes, one client at a time, digest inline",
             "  concurrency  CLIENTS clients at once, each uploading CLIENT-SIZE",
             "  idle         IDLE connections held open while a new client uploads",
@@ -56,7 +60,8 @@ import picocli.CommandLine.Option;
             "1:a benchmark could not run or lost data",
             "2:usage error"})
 public final class BenchMain implements Callable<Integer> {
-    static final List<String> BENCHMARKS = List.of("limit", "rsync", "reference", "naive", "concurrency", "idle", "suite");
+    static final List<String> BENCHMARKS = List.of("limit", "rsync", "reference", "python", "naive", "concurrency", "idle",
+            "suite");
 
     @Option(names = "--quick", description = "Smaller and shorter: 256MiB, 1 round, 100 clients, 1000 idle "
             + "connections with a 5 s idle timeout (options given explicitly still win).")
@@ -144,7 +149,7 @@ public final class BenchMain implements Callable<Integer> {
                 "xfer-bench-");
         long started = System.nanoTime();
         try {
-            if (selected.stream().anyMatch(List.of("limit", "rsync", "reference", "naive")::contains)) {
+            if (selected.stream().anyMatch(List.of("limit", "rsync", "reference", "python", "naive")::contains)) {
                 throughput(selected, work);
             }
             if (selected.contains("concurrency")) {
@@ -179,33 +184,53 @@ public final class BenchMain implements Callable<Integer> {
         report.line("cpu      " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu);
         report.line("os       " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.line("java     " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        report.line("load     " + loadAverage() + " (1, 5, 15 min) at the start");
     }
 
     // ---- throughput ----------------------------------------------------------------
 
     private interface Measurement {
+        Processes.Sample sample() throws IOException, InterruptedException;
+    }
+
+    /** A measurement made inside this process: wall time only. */
+    private interface InProcess {
         double seconds() throws IOException, InterruptedException;
+    }
+
+    private static Measurement inProcess(InProcess measurement) {
+        return () -> new Processes.Sample(measurement.seconds(), Double.NaN, Double.NaN);
     }
 
     private record Planned(String bench, String what, long octets, Measurement measurement) {
     }
 
-    private record Row(String bench, String what, long octets, List<Double> seconds, String problem) {
+    private record Row(String bench, String what, long octets, List<Processes.Sample> samples, String problem) {
         double median() {
-            List<Double> sorted = seconds.stream().sorted().toList();
+            return median(samples.stream().map(Processes.Sample::seconds).toList());
+        }
+
+        /** Median CPU seconds per GiB of one side, or NaN where it was not measured. */
+        double cpuPerGib(boolean client) {
+            List<Double> cpu = samples.stream().map(s -> client ? s.clientCpu() : s.serverCpu()).toList();
+            return cpu.stream().anyMatch(c -> c.isNaN()) ? Double.NaN : median(cpu) / (octets / (double) (1L << 30));
+        }
+
+        static double median(List<Double> values) {
+            List<Double> sorted = values.stream().sorted().toList();
             int middle = sorted.size() / 2;
             return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         }
 
         String range() {
-            return Report.rate(octets, seconds.stream().mapToDouble(d -> d).max().orElse(0)) + "-"
-                    + Report.rate(octets, seconds.stream().mapToDouble(d -> d).min().orElse(0));
+            DoubleSummaryStatistics s = samples.stream().mapToDouble(Processes.Sample::seconds).summaryStatistics();
+            return Report.rate(octets, s.getMax()) + "-" + Report.rate(octets, s.getMin());
         }
     }
 
     private void throughput(Set<String> selected, Path work) throws IOException, InterruptedException {
         report.heading("Throughput: one upload at a time (median of " + rounds + " round" + (rounds > 1 ? "s" : "")
-                + "; GB/s = 10^9 octets per second)");
+                + "; GB/s = 10^9 octets per second; CPU = user + system seconds per GiB)");
         long free = Files.getFileStore(work).getUsableSpace();
         long need = size + smallSize + size + (64L << 20);
         if (free < need) {
@@ -223,11 +248,39 @@ public final class BenchMain implements Callable<Integer> {
         Rsync rsync = null;
         List<Planned> plan = new ArrayList<>();
         Map<String, Row> rows = new LinkedHashMap<>();
+        List<String> java = ServerProcess.launcher(xferJar);
         try {
             if (selected.contains("limit")) {
-                plan.add(new Planned("limit", "plain socket copy over loopback", size, () -> Throughput.socketCopy(data)));
-                plan.add(new Planned("limit", "fsynced write to disk", size, () -> Throughput.fsyncedWrite(data, work)));
-                plan.add(new Planned("limit", "SHA-256 in memory, one core", size, () -> Throughput.sha256(size)));
+                plan.add(new Planned("limit", "plain socket copy over loopback (in process)", size,
+                        inProcess(() -> Throughput.socketCopy(data))));
+                plan.add(new Planned("limit", "fsynced write to disk (in process)", size,
+                        inProcess(() -> Throughput.fsyncedWrite(data, work))));
+                plan.add(new Planned("limit", "SHA-256 in memory, one core (in process)", size,
+                        inProcess(() -> Throughput.sha256(size))));
+            }
+            if (selected.contains("reference")) {
+                for (long octets : List.of(size, smallSize)) {
+                    Path file = octets == size ? data : small;
+                    plan.add(new Planned("reference", "reference pair, two processes", octets,
+                            () -> Throughput.pair(with(java, "server", "--port", "0", "--dir"),
+                                    with(java, "client", "-q"), file, work)));
+                }
+            }
+            if (selected.contains("python")) {
+                Path python = Processes.python();
+                if (python == null) {
+                    report.line("python: skipped, no python3 on the PATH (install it: apt-get install python3)");
+                } else {
+                    Path scripts = Processes.pythonPair(work.resolve("python"));
+                    for (long octets : List.of(size, smallSize)) {
+                        Path file = octets == size ? data : small;
+                        plan.add(new Planned("python", "Python pair, two processes", octets,
+                                () -> Throughput.pair(
+                                        List.of(python.toString(), scripts.resolve("xfer_server.py").toString(), "0"),
+                                        List.of(python.toString(), scripts.resolve("xfer_client.py").toString()),
+                                        file, work)));
+                    }
+                }
             }
             if (selected.contains("rsync")) {
                 if (rsyncProgram == null) {
@@ -235,22 +288,24 @@ public final class BenchMain implements Callable<Integer> {
                 } else {
                     rsync = new Rsync(rsyncProgram, work.resolve("rsync"));
                     Rsync daemon = rsync;
-                    plan.add(new Planned("rsync", "rsync daemon, --whole-file", size,
-                            () -> daemon.upload(rsyncProgram, data, false)));
                     plan.add(new Planned("rsync", "rsync daemon, --whole-file --fsync", size,
                             () -> daemon.upload(rsyncProgram, data, true)));
+                    plan.add(new Planned("rsync", "rsync daemon, --whole-file", size,
+                            () -> daemon.upload(rsyncProgram, data, false)));
                 }
             }
             if (selected.contains("reference")) {
-                plan.add(new Planned("reference", "reference upload", size, () -> Throughput.reference(data, storage)));
-                plan.add(new Planned("reference", "reference upload", smallSize,
-                        () -> Throughput.reference(small, storage)));
+                plan.add(new Planned("reference", "reference upload (in process)", size,
+                        inProcess(() -> Throughput.reference(data, storage))));
+                plan.add(new Planned("reference", "reference upload (in process)", smallSize,
+                        inProcess(() -> Throughput.reference(small, storage))));
             }
             if (selected.contains("naive")) {
-                plan.add(new Planned("naive", "naive upload (4 KiB, inline digest)", size,
-                        () -> Throughput.naive(data, work.resolve("naive"))));
+                plan.add(new Planned("naive", "naive upload (4 KiB, inline digest, in process)", size,
+                        inProcess(() -> Throughput.naive(data, work.resolve("naive")))));
             }
             for (int round = 1; round <= rounds; round++) {
+                report.line("round " + round + ", load average " + loadAverage());
                 for (Planned planned : plan) {
                     String key = planned.bench() + "|" + planned.what() + "|" + planned.octets();
                     Row row = rows.computeIfAbsent(key, k -> new Row(planned.bench(), planned.what(), planned.octets(),
@@ -259,13 +314,15 @@ public final class BenchMain implements Callable<Integer> {
                         continue;
                     }
                     try {
-                        double seconds = planned.measurement().seconds();
-                        row.seconds().add(seconds);
-                        report.line(String.format(Locale.ROOT, "round %d  %-40s %8s %7s s %6s GB/s", round,
-                                planned.what(), Sizes.format(planned.octets()), Report.seconds(seconds),
-                                Report.rate(planned.octets(), seconds)));
+                        Processes.Sample sample = planned.measurement().sample();
+                        row.samples().add(sample);
+                        report.line(String.format(Locale.ROOT, "round %d  %-48s %8s %7s s %6s GB/s%s", round,
+                                planned.what(), Sizes.format(planned.octets()), Report.seconds(sample.seconds()),
+                                Report.rate(planned.octets(), sample.seconds()),
+                                Double.isNaN(sample.clientCpu()) ? "" : String.format(Locale.ROOT,
+                                        "  CPU client %.2f s, server %.2f s", sample.clientCpu(), sample.serverCpu())));
                     } catch (IOException e) {
-                        rows.put(key, new Row(row.bench(), row.what(), row.octets(), row.seconds(), e.getMessage()));
+                        rows.put(key, new Row(row.bench(), row.what(), row.octets(), row.samples(), e.getMessage()));
                         report.line("round " + round + "  " + planned.what() + ": FAILED: " + e.getMessage());
                         broken = true;
                     }
@@ -279,6 +336,22 @@ public final class BenchMain implements Callable<Integer> {
         printThroughput(rows);
     }
 
+    private static List<String> with(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** The 1, 5 and 15 minute load averages, as the kernel reports them (other programs share these cores). */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private void printThroughput(Map<String, Row> rows) {
         Row socket = find(rows, "limit", "plain socket copy", size);
         Row disk = find(rows, "limit", "fsynced write", size);
@@ -287,50 +360,72 @@ public final class BenchMain implements Callable<Integer> {
             limit = Math.min(socket.octets() / socket.median(), disk.octets() / disk.median());
         }
         List<List<String>> table = Report.rows(List.of("benchmark", "what", "size", "seconds", "GB/s", "range GB/s",
-                "vs limit"));
+                "vs limit", "client CPU s/GiB", "server CPU s/GiB"));
         for (Row row : rows.values()) {
             if (!ok(row)) {
                 table.add(List.of(row.bench(), row.what(), Sizes.format(row.octets()), "-", "-", "-",
-                        row.problem() == null ? "no figure" : "FAILED"));
+                        row.problem() == null ? "no figure" : "FAILED", "-", "-"));
                 continue;
             }
             double rate = row.octets() / row.median();
             String versus = limit == null || row.what().startsWith("SHA") ? "" : Report.ratio(rate / limit);
             table.add(List.of(row.bench(), row.what(), Sizes.format(row.octets()), Report.seconds(row.median()),
-                    Report.rate(row.octets(), row.median()), row.range(), versus));
+                    Report.rate(row.octets(), row.median()), row.range(), versus, cpu(row.cpuPerGib(true)),
+                    cpu(row.cpuPerGib(false))));
         }
         report.line("");
         report.table(table);
         if (limit != null) {
-            report.line(String.format(Locale.ROOT, "limit = the slower of socket copy and fsynced write = %.2f GB/s",
-                    limit / 1e9));
+            report.line(String.format(Locale.ROOT, "limit = the slower of socket copy and fsynced write = %.2f GB/s "
+                    + "(disk: fsynced write at %s GB/s)", limit / 1e9, Report.rate(disk.octets(), disk.median())));
         }
 
-        Row reference = find(rows, "reference", "reference", size);
-        Row rsync = find(rows, "rsync", "rsync daemon, --whole-file", size);
-        Row naive = find(rows, "naive", "naive", size);
-        List<List<String>> ratios = Report.rows(List.of("ratio", "value"));
-        if (ok(reference) && limit != null) {
-            double r = reference.octets() / reference.median() / limit;
-            ratios.add(List.of("reference / limit", Report.ratio(r)));
-            target("reference " + Sizes.format(size) + " upload >= 0.80 of the limit", r, 0.80);
-        }
-        if (ok(reference) && ok(rsync)) {
-            double r = rsync.median() / reference.median();
-            ratios.add(List.of("reference / rsync daemon", Report.ratio(r)));
-            target("reference >= the rsync daemon", r, 1.0);
-        }
+        Row pair = find(rows, "reference", "reference pair", size);
+        Row python = find(rows, "python", "Python pair", size);
         Row rsyncFsync = find(rows, "rsync", "rsync daemon, --whole-file --fsync", size);
-        if (ok(reference) && ok(rsyncFsync)) {
-            ratios.add(List.of("reference / rsync daemon with --fsync",
-                    Report.ratio(rsyncFsync.median() / reference.median())));
-        }
-        if (ok(reference) && ok(naive)) {
-            ratios.add(List.of("naive / reference", Report.ratio(reference.median() / naive.median())));
-        }
+        Row rsync = find(rows, "rsync", "rsync daemon, --whole-file", size);
+        Row inProcess = find(rows, "reference", "reference upload", size);
+        Row naive = find(rows, "naive", "naive", size);
         Row sha = find(rows, "limit", "SHA-256", size);
-        if (ok(reference) && ok(sha)) {
-            ratios.add(List.of("reference / SHA-256 on one core", Report.ratio(sha.median() / reference.median())));
+        String name = "reference " + Sizes.format(size) + " pair";
+        List<List<String>> ratios = Report.rows(List.of("ratio (throughput, unless CPU)", "value"));
+        if (ok(pair) && ok(python)) {
+            double r = python.median() / pair.median();
+            ratios.add(List.of("reference pair / Python pair", Report.ratio(r)));
+            target(name + " >= 1.0 x the Python pair", r, 1.0);
+            double client = pair.cpuPerGib(true) / python.cpuPerGib(true);
+            double server = pair.cpuPerGib(false) / python.cpuPerGib(false);
+            if (!Double.isNaN(client) && !Double.isNaN(server)) {
+                ratios.add(List.of("CPU: reference client / Python client", Report.ratio(client)));
+                ratios.add(List.of("CPU: reference server / Python server", Report.ratio(server)));
+                target(name + ": client CPU per GiB <= the Python client's", cpu(pair.cpuPerGib(true)) + " s against "
+                        + cpu(python.cpuPerGib(true)) + " s", client <= 1.0);
+                target(name + ": server CPU per GiB <= the Python server's", cpu(pair.cpuPerGib(false)) + " s against "
+                        + cpu(python.cpuPerGib(false)) + " s", server <= 1.0);
+            }
+        }
+        if (ok(pair) && limit != null) {
+            double r = pair.octets() / pair.median() / limit;
+            ratios.add(List.of("reference pair / limit", Report.ratio(r)));
+            target(name + " >= 0.80 of the limit", r, 0.80);
+        }
+        if (ok(pair) && ok(rsyncFsync)) {
+            double r = rsyncFsync.median() / pair.median();
+            ratios.add(List.of("reference pair / rsync daemon with --fsync", Report.ratio(r)));
+            target(name + " >= rsync daemon with --fsync", r, 1.0);
+        }
+        if (ok(pair) && ok(rsync)) {
+            ratios.add(List.of("reference pair / rsync daemon (no flush)", Report.ratio(rsync.median() / pair.median())));
+        }
+        if (ok(inProcess) && limit != null) {
+            ratios.add(List.of("reference in process / limit",
+                    Report.ratio(inProcess.octets() / inProcess.median() / limit)));
+        }
+        if (ok(inProcess) && ok(naive)) {
+            ratios.add(List.of("naive / reference in process", Report.ratio(inProcess.median() / naive.median())));
+        }
+        if (ok(pair) && ok(sha)) {
+            ratios.add(List.of("reference pair / SHA-256 on one core", Report.ratio(sha.median() / pair.median())));
         }
         if (ratios.size() > 1) {
             report.line("");
@@ -338,7 +433,11 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
-    /** The row of {@code bench} whose description starts with {@code what} (the longest such), for {@code octets}. */
+    private static String cpu(double seconds) {
+        return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.2f", seconds);
+    }
+
+    /** The row of {@code bench} whose description starts with {@code what} (the shortest such), for {@code octets}. */
     private static Row find(Map<String, Row> rows, String bench, String what, long octets) {
         return rows.values().stream()
                 .filter(r -> r.bench().equals(bench) && r.what().startsWith(what) && r.octets() == octets)
@@ -347,7 +446,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private static boolean ok(Row row) {
-        return row != null && row.problem() == null && !row.seconds().isEmpty();
+        return row != null && row.problem() == null && !row.samples().isEmpty();
     }
 
     private void target(String what, double value, double atLeast) {
@@ -484,7 +583,8 @@ public final class BenchMain implements Callable<Integer> {
             report.table(table);
         }
         report.line("");
-        report.line(String.format(Locale.ROOT, "benchmarks took %.0f s", seconds));
+        report.line(String.format(Locale.ROOT, "benchmarks took %.0f s; load average at the end %s", seconds,
+                loadAverage()));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Rsync implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(10);
-    private static final Duration TRANSFER = Duration.ofMinutes(5);
 
     private final Path work;
     private final Path dest;
@@ -89,31 +88,21 @@ final class Rsync implements AutoCloseable {
         throw new IOException("the rsync daemon did not listen within " + START.toSeconds() + " s");
     }
 
-    /** Uploads {@code file} whole and returns the seconds it took; the copy is checked and deleted. */
-    double upload(Path rsync, Path file, boolean fsync) throws IOException, InterruptedException {
+    /** Uploads {@code file} whole, the client as a process of its own; the copy is checked and deleted. */
+    Processes.Sample upload(Path rsync, Path file, boolean fsync) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(rsync.toString(), "--whole-file", "--timeout=60"));
         if (fsync) {
             command.add("--fsync");
         }
         command.add(file.toString());
         command.add("rsync://127.0.0.1:" + port + "/bench/");
-        Path log = work.resolve("client.out");
-        long started = System.nanoTime();
-        Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!client.waitFor(TRANSFER.toSeconds(), TimeUnit.SECONDS)) {
-            client.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new IOException("rsync did not finish within " + TRANSFER.toMinutes() + " min");
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (client.exitValue() != 0) {
-            throw new IOException("rsync exited " + client.exitValue() + ": " + Files.readString(log).strip());
-        }
+        Processes.Sample sample = Processes.upload(command, daemon.pid(), work);
         Path copy = dest.resolve(file.getFileName());
         if (Files.size(copy) != Files.size(file)) {
             throw new IOException("rsync stored " + Files.size(copy) + " octets of " + Files.size(file));
         }
         Files.delete(copy);
-        return seconds;
+        return sample;
     }
 
     @Override

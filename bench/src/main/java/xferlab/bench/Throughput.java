@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import xferlab.client.ProgressListener;
@@ -159,6 +161,33 @@ final class Throughput {
             Files.delete(stored);
             return seconds;
         }
+    }
+
+    /**
+     * One upload from a client process to a fresh server process: {@code server} and
+     * {@code client} are the command lines up to their last arguments (the server's
+     * storage directory; the client's HOST PORT FILE). The file is stored under its
+     * own name.
+     */
+    static Processes.Sample pair(List<String> server, List<String> client, Path file, Path work)
+            throws IOException, InterruptedException {
+        Path storage = work.resolve("pair-storage");
+        try (Processes.Server process = new Processes.Server(with(server, storage.toString()),
+                work.resolve("pair-server.out"))) {
+            Processes.Sample sample = Processes.upload(
+                    with(client, "127.0.0.1", String.valueOf(process.port()), file.toString()),
+                    process.pid(), work);
+            Path stored = storage.resolve(file.getFileName().toString());
+            check(Files.size(stored), Files.size(file), "the server of " + client.get(client.size() - 1));
+            Files.delete(stored);
+            return sample;
+        }
+    }
+
+    private static List<String> with(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static void check(long got, long expected, String who) throws IOException {

@@ -44,6 +44,13 @@ class BenchSmokeTest {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** The cells of the summary table's row (not a "round N" line) with these first three cells. */
+    private static List<String> tableRow(String out, String bench, String what, String size) {
+        return out.lines().map(l -> List.of(l.trim().split("\\s{2,}")))
+                .filter(c -> c.size() > 3 && c.get(0).equals(bench) && c.get(1).equals(what) && c.get(2).equals(size))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + what + " " + size + " in:\n" + out));
+    }
+
     private static List<String> row(String out, String startsWith) {
         return out.lines().filter(l -> l.startsWith(startsWith)).map(l -> List.of(l.trim().split("\\s{2,}")))
                 .findFirst().orElseThrow(() -> new AssertionError("no row " + startsWith + " in:\n" + out));
@@ -51,22 +58,32 @@ class BenchSmokeTest {
 
     @Test
     void throughputRowsMoveEveryOctetAndPrintTheirRatios() {
-        Run run = bench("--only", "limit,reference,naive,rsync", "--size", "3MiB", "--small-size", "1MiB",
+        Run run = bench("--only", "limit,reference,python,naive,rsync", "--size", "3MiB", "--small-size", "1MiB",
                 "--rounds", "2");
 
         assertThat(run.status()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("round 2", "limit = the slower of socket copy and fsynced write",
-                "reference / limit", "naive / reference", "reference 3 MiB upload >= 0.80 of the limit");
-        for (String what : List.of("plain socket copy", "fsynced write", "SHA-256", "reference upload", "naive upload")) {
-            String line = run.out().lines().filter(l -> l.matches(benchOf(what) + " +" + what + ".*")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no row for " + what + " in:\n" + run.out()));
+                "reference pair / limit", "naive / reference in process", "reference 3 MiB pair >= 0.80 of the limit",
+                "load average");
+        for (String what : List.of("plain socket copy", "fsynced write", "SHA-256", "reference pair",
+                "reference upload (in process)", "naive upload")) {
+            String line = run.out().lines().filter(l -> l.matches(benchOf(what) + " +" + Pattern.quote(what) + ".*"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + what + " in:\n" + run.out()));
             assertThat(line.split("\\s{2,}")[2]).isEqualTo("3 MiB");
         }
-        assertThat(run.out()).containsPattern("reference\\s+reference upload\\s+1 MiB");
+        assertThat(run.out()).containsPattern("reference\\s+reference pair, two processes\\s+1 MiB");
+        // Process rows carry the CPU of each side; in-process rows cannot.
+        List<String> pair = tableRow(run.out(), "reference", "reference pair, two processes", "3 MiB");
+        assertThat(Double.parseDouble(pair.get(7))).as("client CPU s/GiB").isPositive();
+        assertThat(Double.parseDouble(pair.get(8))).as("server CPU s/GiB").isNotNegative();
+        assertThat(tableRow(run.out(), "reference", "reference upload (in process)", "3 MiB").get(7)).isEqualTo("-");
+        if (Processes.python() != null) {
+            assertThat(run.out()).contains("reference pair / Python pair", "CPU: reference client / Python client");
+        }
         if (Rsync.find() == null) {
             assertThat(run.out()).contains("rsync: skipped, no rsync on the PATH (install it: apt-get install rsync)");
         } else {
-            assertThat(run.out()).contains("reference / rsync daemon");
+            assertThat(run.out()).contains("reference pair / rsync daemon with --fsync");
         }
         assertThat(work).isEmptyDirectory(); // the data files are deleted
     }

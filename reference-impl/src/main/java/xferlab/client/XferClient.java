@@ -13,13 +13,14 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 
+import xferlab.protocol.Digests;
 import xferlab.protocol.FileName;
 import xferlab.protocol.LineReader;
 import xferlab.protocol.LineTooLongException;
 import xferlab.protocol.Limits;
-import xferlab.protocol.OverlappedDigest;
 import xferlab.protocol.Reply;
 import xferlab.protocol.Timeouts;
 
@@ -119,18 +120,15 @@ public final class XferClient {
         }
     }
 
-    /**
-     * Streams the file and returns the SHA-256 of what was sent, computed on another
-     * core while this thread sends (see {@link OverlappedDigest}).
-     */
+    /** Streams the file and returns the SHA-256 of what was sent (XFER-CLI-04). */
     private String sendPayload(Socket socket, InputStream content, long size, ProgressListener progress)
             throws IOException, UploadFailedException {
-        OverlappedDigest sha256 = new OverlappedDigest((int) Math.min(BUFFER_SIZE, Math.max(1, size)));
+        MessageDigest sha256 = Digests.sha256();
+        byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, size))];
         long sent = 0;
         OutputStream out = socket.getOutputStream();
         try (StallGuard guard = new StallGuard(socket, timeout)) {
             while (sent < size) {
-                byte[] buffer = sha256.buffer();
                 int n = readLocal(content, buffer, (int) Math.min(buffer.length, size - sent));
                 if (n == -1) {
                     // The file shrank after we announced its size: sending fewer octets
@@ -138,7 +136,7 @@ public final class XferClient {
                     throw new UploadFailedException(Failure.LOCAL,
                             "the file shrank while being sent (" + sent + " of " + size + " octets)");
                 }
-                sha256.update(buffer, n); // hashed on another core, while this thread sends it
+                sha256.update(buffer, 0, n);
                 try {
                     out.write(buffer, 0, n);
                 } catch (IOException e) {
@@ -154,7 +152,7 @@ public final class XferClient {
             }
             out.flush();
         }
-        return sha256.hex();
+        return Digests.hex(sha256.digest());
     }
 
     /** Reads the local file; its failures are the user's to fix, not the network's. */

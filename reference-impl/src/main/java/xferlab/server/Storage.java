@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Where uploads are written, and the rule that a file appears complete or not at
@@ -27,17 +24,6 @@ import java.util.concurrent.Executors;
  */
 public final class Storage {
     private static final String TEMP_SUFFIX = ".part";
-    /** How much is written between two early flushes of an upload (see {@link Upload#write}). */
-    static final long WRITEBACK_EVERY = 32L << 20;
-    /**
-     * Threads that flush uploads while they are written; one per big upload in
-     * progress at most, since an upload starts a flush only when its last one is done.
-     */
-    private static final ExecutorService WRITEBACK = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "xfer-writeback");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Path storageDir;
     private final Path tempDir;
@@ -103,9 +89,6 @@ public final class Storage {
         private final Path target;
         private final FileChannel channel;
         private boolean committed;
-        private long written;
-        private long flushRequested;
-        private CompletableFuture<Void> writeback = CompletableFuture.completedFuture(null);
 
         private Upload(Path temp, Path target, FileChannel channel) {
             this.temp = temp;
@@ -113,43 +96,20 @@ public final class Storage {
             this.channel = channel;
         }
 
-        /**
-         * Writes octets, and every {@link #WRITEBACK_EVERY} octets starts flushing them to
-         * disk on another thread.
-         *
-         * <p>Why: a write returns once the octets are in the kernel's page cache. Left
-         * alone, the kernel keeps a whole upload there (it starts writing back only
-         * when dirty pages are 30 s old or 10 % of memory), so the flush in
-         * {@link #commit()} writes all of it while the client waits: about 1 s per GiB
-         * on a fast disk, added to the transfer. Flushing as we go lets the disk work
-         * while the network does, and leaves commit only the last few MiB.
-         */
+        /** Writes octets to the temporary file, never under the upload's name (XFER-STORE-02). */
         public void write(byte[] octets, int offset, int length) throws IOException {
             ByteBuffer buffer = ByteBuffer.wrap(octets, offset, length);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            written += length;
-            if (written - flushRequested >= WRITEBACK_EVERY && writeback.isDone()) {
-                flushRequested = written;
-                writeback = CompletableFuture.runAsync(this::flushQuietly, WRITEBACK);
-            }
-        }
-
-        private void flushQuietly() {
-            try {
-                channel.force(false);
-            } catch (IOException e) {
-                // commit flushes again, and reports a failure then
-            }
         }
 
         /**
          * Makes the upload visible under its name: flush to disk, rename over the
-         * old file, then flush the directory so that the rename survives a crash.
+         * old file, then flush the directory so that the rename survives a crash
+         * (XFER-STORE-03: OK only once the octets would survive a power cut).
          */
         public void commit() throws IOException {
-            writeback.join();
             channel.force(true);
             channel.close();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -161,7 +121,6 @@ public final class Storage {
         @Override
         public void close() throws IOException {
             if (!committed) {
-                writeback.join(); // bounded: a flush of at most a few MiB more than WRITEBACK_EVERY
                 channel.close();
                 Files.deleteIfExists(temp);
             }

@@ -9,14 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 
+import xferlab.protocol.Digests;
 import xferlab.protocol.ErrorCode;
 import xferlab.protocol.FileName;
 import xferlab.protocol.LineReader;
 import xferlab.protocol.LineTooLongException;
 import xferlab.protocol.Limits;
-import xferlab.protocol.OverlappedDigest;
 import xferlab.protocol.Printable;
 import xferlab.protocol.Reply;
 import xferlab.protocol.Size;
@@ -26,13 +27,13 @@ import xferlab.protocol.XferException;
 /**
  * Serves one connection: one upload, from the name line to the close. Runs on its
  * own thread, so however slowly this client sends, no other client waits for it
- * (XFER-CONC-02).
+ * (XFER-CONC-02). It walks the spec's server state machine (chapter "State
+ * machines"), and logs each step from one {@link State} to the next.
  */
 final class UploadHandler implements Runnable {
     /**
-     * The payload buffers (two, see {@link #receive}): big enough that a read returns
-     * many segments' worth of octets at once; small enough that a thousand uploads at
-     * once fit in a small heap.
+     * The payload buffer: big enough that a read returns many segments' worth of
+     * octets at once; small enough that a thousand uploads at once fit in a small heap.
      */
     static final int BUFFER_SIZE = 64 * 1024;
     /**
@@ -42,73 +43,93 @@ final class UploadHandler implements Runnable {
      */
     static final int HEADER_BUFFER_SIZE = 4 * 1024;
 
+    /** The states of the spec's server state machine, with the same names. */
+    enum State {
+        AWAIT_NAME, AWAIT_SIZE, RECEIVING, COMMITTING, LINGERING, CLOSED
+    }
+
     private final Socket socket;
     private final Storage storage;
     private final ServerConfig config;
-
-    /** What the connection was waiting for; named in the log when it times out or ends. */
-    private String stage = "the name line";
+    private final String remote;
+    private State state = State.AWAIT_NAME;
+    private long received;
 
     UploadHandler(Socket socket, Storage storage, ServerConfig config) {
         this.socket = socket;
         this.storage = storage;
         this.config = config;
+        this.remote = remote(socket);
     }
 
     @Override
     public void run() {
         long started = System.nanoTime();
         String outcome;
-        boolean replied = false;
         try {
             // Every read now waits at most the idle timeout (XFER-TIME-01): a client
-            // that goes silent, at any stage, costs us a thread only that long.
+            // that goes silent, in any state, costs us a thread only that long.
             socket.setSoTimeout(Timeouts.millis(config.idleTimeout()));
             InputStream in = new BufferedInputStream(socket.getInputStream(), HEADER_BUFFER_SIZE);
             OutputStream out = socket.getOutputStream();
             try {
                 outcome = upload(in, out);
-                replied = true;
             } catch (XferException refusal) {
-                send(out, refusal.reply());
-                replied = true;
                 outcome = "refused: " + refusal.reply().line();
+                send(out, refusal.reply());
             }
+            lingeringClose();
         } catch (SocketTimeoutException e) {
-            replied = trySend(new Reply.Error(ErrorCode.IDLE_TIMEOUT.code(),
-                    "idle timeout after " + seconds(config.idleTimeout())));
-            outcome = "timed out waiting for " + stage;
+            outcome = "timed out in " + where();
+            // Best effort (XFER-TIME-02): the client may be gone already.
+            if (trySend(new Reply.Error(ErrorCode.IDLE_TIMEOUT.code(),
+                    "idle timeout after " + seconds(config.idleTimeout())))) {
+                lingeringClose();
+            }
         } catch (EOFException e) {
-            outcome = "client closed the connection while we waited for " + stage;
+            outcome = "client closed the connection in " + where();
         } catch (IOException e) {
-            outcome = "connection failed while we waited for " + stage + ": " + e.getMessage();
+            outcome = "connection failed in " + where() + ": " + e.getMessage();
         } catch (RuntimeException e) {
             // A bug must cost one connection, never the server (XFER-LIVE-01).
-            outcome = "internal error: " + e;
+            outcome = "internal error in " + state + ": " + e;
         }
-        if (replied) {
-            lingeringClose();
-        } else {
-            closeQuietly();
-        }
+        closeQuietly();
+        enter(State.CLOSED);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        config.log().accept(remote() + " " + outcome + " (" + millis + " ms)");
+        config.log().accept(remote + " " + outcome + " (" + millis + " ms)");
+    }
+
+    private void enter(State next) {
+        if (next != state) {
+            config.log().accept(remote + " " + state + " -> " + next);
+            state = next;
+        }
+    }
+
+    private String where() {
+        return state == State.RECEIVING ? state + " after " + received + " octets" : state.toString();
     }
 
     /** Runs the upload; returns the log line of a stored file. */
     private String upload(InputStream in, OutputStream out) throws IOException, XferException {
         LineReader lines = new LineReader(in);
         String name = FileName.parse(readLine(lines, Limits.MAX_NAME_OCTETS, "name"));
-        stage = "the size line";
+        enter(State.AWAIT_SIZE);
         long size = Size.parse(readLine(lines, Limits.MAX_SIZE_OCTETS, "size"));
         checkRoomFor(size);
         // The temporary file exists before READY: if it cannot be made, the client
         // hears ERROR 500 instead of READY, before it sends a single payload octet.
         try (Storage.Upload upload = begin(name)) {
             send(out, new Reply.Ready());
+            enter(State.RECEIVING);
             String digest = receive(in, size, upload);
-            stage = "the file to be committed";
-            commit(upload);
+            enter(State.COMMITTING);
+            try {
+                upload.commit();
+            } catch (IOException e) {
+                throw storageFailure(e);
+            }
             send(out, new Reply.Ok(digest));
             return "stored \"" + Printable.escape(name.getBytes(StandardCharsets.UTF_8)) + "\", "
                     + size + " octets, sha256 " + digest;
@@ -144,21 +165,18 @@ final class UploadHandler implements Runnable {
     /**
      * Reads exactly {@code size} octets: never more, so that whatever the client
      * sends after the payload is never stored (XFER-UP-06). The digest is computed
-     * as the octets pass, so nothing is read twice and no file is held in memory;
-     * and on another core, so that hashing does not stall the copy (see
-     * {@link OverlappedDigest}).
+     * as the octets pass (XFER-UP-03), so nothing is read twice and no file is held
+     * in memory.
      */
     private String receive(InputStream in, long size, Storage.Upload upload) throws IOException, XferException {
-        OverlappedDigest sha256 = new OverlappedDigest((int) Math.min(BUFFER_SIZE, Math.max(1, size)));
-        long received = 0;
+        MessageDigest sha256 = Digests.sha256();
+        byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, size))];
         while (received < size) {
-            stage = "payload octet " + (received + 1) + " of " + size;
-            byte[] buffer = sha256.buffer();
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, size - received));
             if (n == -1) {
                 throw new EOFException();
             }
-            sha256.update(buffer, n); // hashed on another core, while this thread writes it
+            sha256.update(buffer, 0, n);
             try {
                 upload.write(buffer, 0, n);
             } catch (IOException e) {
@@ -166,7 +184,7 @@ final class UploadHandler implements Runnable {
             }
             received += n;
         }
-        return sha256.hex();
+        return Digests.hex(sha256.digest());
     }
 
     private Storage.Upload begin(String name) throws XferException {
@@ -177,17 +195,9 @@ final class UploadHandler implements Runnable {
         }
     }
 
-    private void commit(Storage.Upload upload) throws XferException {
-        try {
-            upload.commit();
-        } catch (IOException e) {
-            throw storageFailure(e);
-        }
-    }
-
     private XferException storageFailure(IOException cause) {
-        // The details go to the log; the client learns only that storing failed.
-        config.log().accept(remote() + " storage failure: " + cause);
+        // The details go to the log; the client learns only that storing failed (XFER-ERR-02).
+        config.log().accept(remote + " storage failure: " + cause);
         return new XferException(ErrorCode.STORAGE_FAILURE, "storage failure");
     }
 
@@ -202,7 +212,7 @@ final class UploadHandler implements Runnable {
             send(socket.getOutputStream(), reply);
             return true;
         } catch (IOException e) {
-            return false; // best effort (XFER-TIME-02): the client may be gone already
+            return false;
         }
     }
 
@@ -215,8 +225,9 @@ final class UploadHandler implements Runnable {
      * time, then close.
      */
     private void lingeringClose() {
+        enter(State.LINGERING);
         long deadline = System.nanoTime() + config.lingerTime().toNanos();
-        try (socket) {
+        try {
             socket.shutdownOutput();
             InputStream in = socket.getInputStream();
             byte[] sink = new byte[8192];
@@ -243,7 +254,7 @@ final class UploadHandler implements Runnable {
         }
     }
 
-    private String remote() {
+    private static String remote(Socket socket) {
         if (socket.getRemoteSocketAddress() instanceof InetSocketAddress address) {
             return address.getAddress().getHostAddress() + ":" + address.getPort();
         }

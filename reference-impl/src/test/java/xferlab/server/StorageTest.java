@@ -136,40 +136,4 @@ class StorageTest {
             return "(connection closed without a reply)";
         }
     }
-
-    @Test
-    @DisplayName("XFER-STORE-03: an upload flushed early, in the background, is stored whole")
-    void uploadLongerThanTheWritebackStepIsStoredWhole() throws Exception {
-        Storage storage = new Storage(work.resolve("storage"), work.resolve("temp"));
-        byte[] chunk = TestFiles.randomBytes(1 << 20, 3);
-        long chunks = Storage.WRITEBACK_EVERY / chunk.length * 2 + 3;
-        try (Storage.Upload upload = storage.begin("big.bin")) {
-            for (int i = 0; i < chunks; i++) {
-                upload.write(chunk, 0, chunk.length);
-            }
-            upload.commit();
-        }
-        Path stored = work.resolve("storage").resolve("big.bin");
-        assertThat(Files.size(stored)).isEqualTo(chunks * chunk.length);
-        byte[] last = new byte[chunk.length];
-        try (var file = java.nio.channels.FileChannel.open(stored)) {
-            file.read(java.nio.ByteBuffer.wrap(last), (chunks - 1) * chunk.length);
-        }
-        assertThat(last).isEqualTo(chunk);
-        assertThat(TestFiles.listing(work.resolve("temp"))).isEmpty();
-    }
-
-    @Test
-    @DisplayName("XFER-STORE-04: an upload abandoned while a background flush may run leaves no trace")
-    void abandonedUploadLongerThanTheWritebackStepLeavesNoTrace() throws Exception {
-        Storage storage = new Storage(work.resolve("storage"), work.resolve("temp"));
-        byte[] chunk = TestFiles.randomBytes(1 << 20, 4);
-        try (Storage.Upload upload = storage.begin("big.bin")) {
-            for (long i = 0; i < Storage.WRITEBACK_EVERY / chunk.length + 1; i++) {
-                upload.write(chunk, 0, chunk.length);
-            }
-        }
-        assertThat(TestFiles.listing(work.resolve("storage"))).isEmpty();
-        assertThat(TestFiles.listing(work.resolve("temp"))).isEmpty();
-    }
 }

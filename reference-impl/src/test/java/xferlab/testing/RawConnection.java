@@ -151,25 +151,6 @@ public final class RawConnection implements AutoCloseable {
         return all.toByteArray();
     }
 
-    /**
-     * Whether the peer sends nothing for {@code quiet}: a deliberate, bounded wait
-     * to show that something (a payload octet before READY) does not arrive.
-     */
-    public boolean staysSilentFor(Duration quiet) throws IOException {
-        int before = socket.getSoTimeout();
-        socket.setSoTimeout(Math.toIntExact(quiet.toMillis()));
-        try {
-            in.mark(1);
-            in.read();
-            in.reset();
-            return false; // an octet, or the end of the connection
-        } catch (java.net.SocketTimeoutException e) {
-            return true;
-        } finally {
-            socket.setSoTimeout(before);
-        }
-    }
-
     /** Half-closes: sends FIN, keeps reading possible. */
     public void shutdownOutput() throws IOException {
         socket.shutdownOutput();

@@ -89,6 +89,18 @@ public final class TestServers {
         }
     }
 
+    /**
+     * How long the server says it spent on the connection that stored {@code name}:
+     * the "(N ms)" of its log line for that upload.
+     */
+    public static long servedMillis(Log log, String name) {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                " stored \"" + java.util.regex.Pattern.quote(name) + "\".* \\((\\d+) ms\\)$");
+        return log.lines().stream().map(line::matcher).filter(java.util.regex.Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line for " + name + " in:\n" + log));
+    }
+
     /** The server's log lines, kept so that a test can check what the server reported. */
     public static final class Log implements Consumer<String> {
         private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
