@@ -102,11 +102,15 @@ public final class ConsoleReport implements CaseListener {
         out.print(text.indent(8));
         String output = result.output().strip();
         if (!output.isEmpty() && worthShowing(output)) {
-            // Port numbers and counts differ from start to start; the same words are the same output.
-            if (shownOutputs.add(output.replaceAll("[0-9]+", "N"))) {
+            // Ports, counts and the values quoted in an exception differ from case to case; the
+            // same words around them are the same output, shown once.
+            String shape = output.replaceAll("b?'[^'\n]*'", "'_'").replaceAll("\"[^\"\n]*\"", "\"_\"")
+                    .replaceAll("[0-9]+", "N");
+            if (shownOutputs.add(shape)) {
                 out.print(("your server printed during this case:\n" + output.indent(4)).indent(8));
             } else {
-                out.println("        your server printed the same as shown above during this case");
+                String last = output.lines().reduce((first, second) -> second).orElse("").strip();
+                out.println("        your server printed the same as shown above during this case: " + last);
             }
         }
     }

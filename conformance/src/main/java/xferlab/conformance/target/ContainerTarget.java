@@ -27,7 +27,6 @@ public final class ContainerTarget extends LocalTarget {
     private final ContainerSpec spec;
     private final Duration idleTimeout;
     private final Duration startTimeout;
-    private final OutputLog output;
     private GenericContainer<?> container;
 
     /**
@@ -46,11 +45,10 @@ public final class ContainerTarget extends LocalTarget {
     /** @param fixedPort whether a restart keeps the port (the user chose it) */
     public ContainerTarget(ContainerSpec spec, Path storage, int port, boolean fixedPort, Duration idleTimeout,
                            Duration startTimeout, Path output) {
-        super(storage.toAbsolutePath(), port, fixedPort);
+        super(storage.toAbsolutePath(), port, fixedPort, output);
         this.spec = spec;
         this.idleTimeout = idleTimeout;
         this.startTimeout = startTimeout;
-        this.output = new OutputLog(output);
     }
 
     /** {@code {dir}}: the storage directory as the container sees it. */
@@ -120,20 +118,7 @@ public final class ContainerTarget extends LocalTarget {
         }
     }
 
-    @Override
-    public String outputTail() {
-        return output.tail();
-    }
 
-    @Override
-    public long outputMark() {
-        return output.mark();
-    }
-
-    @Override
-    public String outputSince(long mark) {
-        return output.since(mark);
-    }
 
     @Override
     public boolean isRunning() {

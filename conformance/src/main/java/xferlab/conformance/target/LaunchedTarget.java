@@ -15,7 +15,6 @@ public final class LaunchedTarget extends LocalTarget {
     private final String template;
     private final Duration idleTimeout;
     private final Duration startTimeout;
-    private final OutputLog output;
     private ProcessGroup group;
 
     /**
@@ -33,11 +32,10 @@ public final class LaunchedTarget extends LocalTarget {
     /** @param fixedPort whether a restart keeps the port (the user chose it) */
     public LaunchedTarget(String template, Path storage, int port, boolean fixedPort, Duration idleTimeout,
                           Duration startTimeout, Path output) {
-        super(storage, port, fixedPort);
+        super(storage, port, fixedPort, output);
         this.template = template;
         this.idleTimeout = idleTimeout;
         this.startTimeout = startTimeout;
-        this.output = new OutputLog(output);
     }
 
     /** The command with its placeholders replaced. */
@@ -85,20 +83,7 @@ public final class LaunchedTarget extends LocalTarget {
                         + startTimeout.toSeconds() + " s (does it listen on {port}?)" + output.lastWords());
     }
 
-    @Override
-    public String outputTail() {
-        return output.tail();
-    }
 
-    @Override
-    public long outputMark() {
-        return output.mark();
-    }
-
-    @Override
-    public String outputSince(long mark) {
-        return output.since(mark);
-    }
 
     @Override
     public boolean isRunning() {

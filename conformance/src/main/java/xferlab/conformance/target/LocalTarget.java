@@ -15,15 +15,38 @@ public abstract class LocalTarget implements Target {
     protected int port;
     /** Whether a restart keeps the port (the user chose it, or the server picks its own). */
     private final boolean fixedPort;
+    /** Where what the implementation prints goes, for a target that runs it as a process; else null. */
+    protected final OutputLog output;
 
     protected LocalTarget(Path storage, int port) {
         this(storage, port, true);
     }
 
     protected LocalTarget(Path storage, int port, boolean fixedPort) {
+        this(storage, port, fixedPort, null);
+    }
+
+    /** @param output the file the implementation's output goes to, or null for one in this process */
+    protected LocalTarget(Path storage, int port, boolean fixedPort, Path output) {
         this.storage = storage;
         this.port = port;
         this.fixedPort = fixedPort;
+        this.output = output == null ? null : new OutputLog(output);
+    }
+
+    @Override
+    public String outputTail() {
+        return output == null ? "" : output.tail();
+    }
+
+    @Override
+    public long outputMark() {
+        return output == null ? 0 : output.mark();
+    }
+
+    @Override
+    public String outputSince(long mark) {
+        return output == null ? "" : output.since(mark);
     }
 
     @Override

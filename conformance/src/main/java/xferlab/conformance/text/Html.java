@@ -10,28 +10,6 @@ public final class Html {
      * control characters and lone surrogates, which HTML has no place for, with U+FFFD.
      */
     public static String text(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\n', '\t' -> out.append(c);
-                default -> {
-                    if (Xml.allowed(value, i)) {
-                        out.append(c);
-                        if (Character.isHighSurrogate(c)) {
-                            out.append(value.charAt(++i));
-                        }
-                    } else {
-                        out.append('\uFFFD');
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return Xml.escape(value, "&#39;", '\uFFFD');
     }
 }

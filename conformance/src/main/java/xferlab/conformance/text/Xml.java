@@ -10,6 +10,15 @@ public final class Xml {
      * (most control characters, lone surrogates, U+FFFE and U+FFFF), become {@code ?}.
      */
     public static String text(String value) {
+        return escape(value, "&apos;", '?');
+    }
+
+    /**
+     * The one escaping loop of HTML and XML text: markup characters as references,
+     * CR as a reference (a parser would turn it into LF), and what the format cannot
+     * carry as {@code bad}.
+     */
+    static String escape(String value, String apostrophe, char bad) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -18,9 +27,8 @@ public final class Xml {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
+                case '\'' -> out.append(apostrophe);
                 case '\n', '\t' -> out.append(c);
-                // A parser turns a raw CR into LF: a reference keeps it a CR.
                 case '\r' -> out.append("&#13;");
                 default -> {
                     if (allowed(value, i)) {
@@ -29,7 +37,7 @@ public final class Xml {
                             out.append(value.charAt(++i));
                         }
                     } else {
-                        out.append('?');
+                        out.append(bad);
                     }
                 }
             }

@@ -138,33 +138,7 @@ public final class Connection implements AutoCloseable {
      * out, however it was segmented.
      */
     public Received readLine(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        while (true) {
-            for (int i = 0; i < pending.length; i++) {
-                if (pending[i] == '\n') {
-                    line.write(pending, 0, i);
-                    byte[] rest = new byte[pending.length - i - 1];
-                    System.arraycopy(pending, i + 1, rest, 0, rest.length);
-                    pending = rest;
-                    byte[] octets = line.toByteArray();
-                    boolean crlf = octets.length > 0 && octets[octets.length - 1] == '\r';
-                    if (crlf) {
-                        octets = java.util.Arrays.copyOf(octets, octets.length - 1);
-                    }
-                    return new Received(octets, Received.End.LINE, crlf);
-                }
-            }
-            line.write(pending, 0, pending.length);
-            pending = new byte[0];
-            if (line.size() > MAX_LINE) {
-                return new Received(line.toByteArray(), Received.End.TOO_LONG, false);
-            }
-            Received.End end = fill(deadline);
-            if (end != null) {
-                return new Received(line.toByteArray(), end, false);
-            }
-        }
+        return readReply(timeout, null);
     }
 
     /**
@@ -187,6 +161,8 @@ public final class Connection implements AutoCloseable {
      * up to the LF, or, when octets came and then nothing for {@code pause}, those
      * octets as an {@link Received.End#UNTERMINATED} reply. A server that sends
      * {@code READY} without its LF is then seen at once, not after the whole bound.
+     *
+     * @param pause null to wait for the LF until the deadline, however long the silence
      */
     public Received readReply(Duration timeout, Duration pause) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -209,7 +185,8 @@ public final class Connection implements AutoCloseable {
             if (line.size() > MAX_LINE) {
                 return new Received(line.toByteArray(), Received.End.TOO_LONG, false);
             }
-            long until = line.size() == 0 ? deadline : Math.min(deadline, System.nanoTime() + pause.toNanos());
+            long until = line.size() == 0 || pause == null ? deadline
+                    : Math.min(deadline, System.nanoTime() + pause.toNanos());
             Received.End end = fill(until);
             if (end == Received.End.TIMEOUT && line.size() > 0 && System.nanoTime() < deadline) {
                 return new Received(line.toByteArray(), Received.End.UNTERMINATED, false);
