@@ -85,7 +85,19 @@ class XferJarIT {
         assertThat(result.status()).as(result.output()).isZero();
         assertThat(result.output()).contains("stored data.bin (3145735 octets), sha256 ");
         assertThat(temp.resolve("storage/data.bin")).hasBinaryContent(content);
-        assertThat(serverLines.poll(10, TimeUnit.SECONDS)).contains("stored \"data.bin\"");
+        assertThat(lineWith("stored \"data.bin\"")).as("the server logs the stored file").isNotNull();
+    }
+
+    /** The next server line that contains {@code text}, skipping the state transitions logged before it; null after 10 s. */
+    private String lineWith(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String line = serverLines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line != null && line.contains(text)) {
+                return line;
+            }
+        }
+        return null;
     }
 
     @Test
