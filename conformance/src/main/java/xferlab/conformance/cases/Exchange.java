@@ -328,7 +328,9 @@ public final class Exchange implements AutoCloseable {
         long divergence = reply.end() == Received.End.TIMEOUT && !reply.any()
                 ? -1 : Octets.firstDifference(Octets.utf8(expectedOctets), reply.octets());
         boolean silent = reply.end() == Received.End.TIMEOUT && !reply.any();
-        return check.violation(Symptoms.of(reply, check.within(), server))
+        // Silence has many causes; the case knows which one it provoked, where it gave a hint.
+        String symptom = silent && !check.hint().isEmpty() ? null : Symptoms.of(reply, check.within(), server);
+        return check.violation(symptom)
                 .expected(expected)
                 .actual(reply.describe())
                 .divergence(divergence)

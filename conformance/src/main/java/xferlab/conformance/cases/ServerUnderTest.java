@@ -108,6 +108,11 @@ public final class ServerUnderTest {
                 .build();
     }
 
+    /** What the server printed since this case began (launched targets). */
+    String outputSoFar() {
+        return context.target() == null ? "" : context.target().outputSince(context.life().mark());
+    }
+
     /** Whether the launched server's process has exited, or exits within a moment (its close may come first). */
     boolean exitedMeanwhile() {
         Target target = context.target();

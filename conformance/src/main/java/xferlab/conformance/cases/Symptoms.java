@@ -19,6 +19,11 @@ final class Symptoms {
         if (reply.any()) {
             return null;
         }
+        if (server.outputSoFar().contains("Bad file descriptor")) {
+            return "your server printed \"Bad file descriptor\": it used a socket that was already closed. A "
+                    + "'with conn:' (or try-with-resources) around starting the thread closes the socket as soon "
+                    + "as the thread starts: let the thread close it when it is done";
+        }
         return switch (reply.end()) {
             case CLOSED -> server.exitedMeanwhile()
                     ? "your server closed the connection without a reply, and its process exited: it stopped on "
@@ -27,9 +32,9 @@ final class Symptoms {
                             + "why; answer with the ERROR line the spec names before closing";
             case RESET -> "the connection was reset without a reply: your server closed its socket with the "
                     + "suite's octets unread, or its process died";
-            case TIMEOUT -> "no reply within " + within.toMillis() + " ms: your server is still waiting for more. "
-                    + "If it takes one recv() for one line, a header whose lines arrive cut or merged leaves it "
-                    + "waiting: read up to each LF instead";
+            case TIMEOUT -> "no reply within " + within.toMillis() + " ms: your server is still waiting: for more "
+                    + "octets of a line (one recv() is not one line: read up to each LF), for a line it does not "
+                    + "need yet, or for another client to finish (one connection at a time)";
             default -> null;
         };
     }

@@ -47,6 +47,10 @@ final class Reruns {
             } else {
                 String stability = "flaky: failed " + failed + " of " + runs.size() + " runs";
                 console.line("  " + shown.caseId() + ": " + stability);
+                if (!runs.get(0).verdict().isFailure()) {
+                    // The first run printed a pass: show the failure it hid.
+                    console.caseFinished(shown.withStability(stability));
+                }
                 judged.add(shown.withStability(stability));
             }
         }

@@ -142,6 +142,21 @@ final class RunOptions {
         return seed;
     }
 
+    /** The options that chose this run's cases, as words a rerun of the whole run repeats. */
+    String selectionWords() {
+        List<String> words = new ArrayList<>();
+        if (level != null) {
+            words.addAll(List.of("--level", String.valueOf(level)));
+        }
+        if (!only.isEmpty()) {
+            words.addAll(List.of("--only", String.join(",", only)));
+        }
+        if (!skip.isEmpty()) {
+            words.addAll(List.of("--skip", String.join(",", skip)));
+        }
+        return String.join(" ", words);
+    }
+
     Selection selection() {
         return new Selection(level == null ? 3 : level, new LinkedHashSet<>(only), new LinkedHashSet<>(skip));
     }

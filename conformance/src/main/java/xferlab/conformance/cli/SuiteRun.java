@@ -110,7 +110,9 @@ final class SuiteRun {
         }
         if (context.target() != null && context.target().controllable()) {
             // No single case shows this: the rerun command is the whole run again.
-            CaseResult last = stillServing(context, rerun.apply(STILL_SERVING).replace("--only " + STILL_SERVING + " ", ""));
+            String selection = options.selectionWords();
+            CaseResult last = stillServing(context, rerun.apply(STILL_SERVING).replace("--only " + STILL_SERVING + " ",
+                    selection.isEmpty() ? "" : selection + " "));
             int level = context.catalogue().get(LIVE).level();
             // A failure always shows; a pass only counts where the selection asked for it.
             if (last.verdict().isFailure() || options.selection().includes(STILL_SERVING, level, List.of(LIVE))) {

@@ -39,9 +39,16 @@ public record RootCauses(String requirement, int level, String sentence, List<St
                 results.get(0).sentence(),
                 results.stream().filter(r -> r.verdict() != Verdict.NOT_REACHED).map(CaseResult::caseId).toList(),
                 results.stream().filter(r -> r.verdict() == Verdict.NOT_REACHED).map(CaseResult::caseId).toList())));
-        groups.sort(Comparator.comparingInt(RootCauses::level).thenComparing(Comparator.comparingInt(
-                RootCauses::explains).reversed()));
+        // What fails comes before what only warns; then the most basic level, then what explains most.
+        groups.sort(Comparator.comparing((RootCauses g) -> g.warnsOnly(report)).thenComparingInt(RootCauses::level)
+                .thenComparing(Comparator.comparingInt(RootCauses::explains).reversed()));
         return groups;
+    }
+
+    /** Whether every case of this group only warned (a SHOULD missed). */
+    boolean warnsOnly(RunReport report) {
+        return blocked.isEmpty() && report.cases().stream().filter(c -> failed.contains(c.caseId()))
+                .allMatch(c -> c.verdict() == Verdict.WARNED);
     }
 
     /** One line for the console: the ID, what it explains, and the cases. */
@@ -52,7 +59,8 @@ public record RootCauses(String requirement, int level, String sentence, List<St
         }
         if (!blocked.isEmpty()) {
             out.append(failed.isEmpty() ? "" : ", and ").append("it keeps ").append(blocked.size())
-                    .append(blocked.size() == 1 ? " case" : " cases").append(" from reaching their own check");
+                    .append(blocked.size() == 1 ? " case from reaching its own check" : " cases from reaching "
+                            + "their own checks");
         }
         List<String> names = new ArrayList<>(failed);
         names.addAll(blocked);

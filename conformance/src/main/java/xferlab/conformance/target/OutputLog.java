@@ -33,7 +33,13 @@ record OutputLog(Path file) {
             byte[] octets = new byte[(int) Math.max(0, log.length() - from)];
             log.seek(from);
             log.readFully(octets);
-            return new String(octets, StandardCharsets.UTF_8);
+            String text = new String(octets, StandardCharsets.UTF_8);
+            if (from > mark) {
+                // Cut to its end: start at a line, and say that lines came before.
+                int line = text.indexOf('\n');
+                text = "[...]\n" + (line >= 0 ? text.substring(line + 1) : text);
+            }
+            return text;
         } catch (IOException e) {
             return "";
         }

@@ -164,7 +164,8 @@ public final class Transcript {
         for (int i = last; i < all.length; i++) {
             hex.append(String.format("%02x ", all[i] & 0xff));
         }
-        return prefix + "(binary octets; the last " + (all.length - last) + ": " + hex.toString().strip() + ")";
+        return prefix + "(binary octets" + (last == 0 && prefix.isEmpty() ? ": " : "; the last " + (all.length - last)
+                + ": ") + hex.toString().strip() + ")";
     }
 
     private static String abridge(byte[] octets) {

@@ -76,9 +76,11 @@ class BrokenCodeIsJudgedTest {
         expect(softly, cases, "signed-sizes-are-refused", "XFER-SIZE-02");
         expect(softly, cases, "server-survives-refused-and-aborted-uploads", "XFER-LIVE-01");
         softly.assertThat(cases.get("small-upload-is-stored").get("verdict")).as("an ordinary upload").isEqualTo("passed");
+        // This server dies in many ways, each with a traceback of its own; one of each shape is shown.
         long tracebacks = run.lines().stream().filter(line -> line.contains("Traceback")).count();
-        softly.assertThat(tracebacks).as("each distinct traceback shown once\n" + run.out()).isBetween(1L, 10L);
-        softly.assertThat(run.out()).contains("your server printed the same as shown above");
+        softly.assertThat(tracebacks).as("tracebacks shown\n" + run.out()).isBetween(1L, 20L);
+        softly.assertThat(run.out()).as("a traceback shown again is named, not repeated")
+                .contains("your server printed the same as shown above");
         softly.assertAll();
     }
 

@@ -67,7 +67,8 @@ class ReplyCases {
             Connection connection = session.accept(Serving.HEADER);
             Serving.expectHeader(connection, Serving.readHeader(connection, client), "crlf.txt", content.length);
             connection.send("READY\r\n");
-            Serving.expectPayload(connection, content, client);
+            // A client that does not go on after "READY\r\n" did not accept CR LF: that is this case's rule.
+            Serving.expectPayload(connection, content, client, "XFER-LINE-02");
             connection.send("OK " + Exchange.sha256(content) + "\r\n");
             ClientExpect.succeeded(session.finish(), "XFER-LINE-02",
                     "a CR directly before the LF belongs to the line end: strip it before comparing");

@@ -134,12 +134,17 @@ final class Serving {
         }
     }
 
-    /** Reads the whole payload and checks it is the file's content. */
+    /** Reads the whole payload and checks it is the file's content (a step of XFER-CLI-02). */
     static void expectPayload(Connection connection, byte[] content, ClientUnderTest client) {
+        expectPayload(connection, content, client, HEADER);
+    }
+
+    /** The same, citing {@code requirement}: the case's own, where sending the payload is what it checks. */
+    static void expectPayload(Connection connection, byte[] content, ClientUnderTest client, String requirement) {
         Received payload = connection.readExactly(content.length, client.timing().reply());
         int difference = Octets.firstDifference(content, payload.octets());
         if (payload.end() != Received.End.LINE || difference >= 0) {
-            throw Violation.of(HEADER)
+            throw Violation.of(requirement)
                     .expected(content.length + " octets of payload, the file's content")
                     .actual(payload.octets().length + " octets"
                             + (difference >= 0 && difference < payload.octets().length

@@ -188,6 +188,7 @@ class FramingCases {
         String name = Wire.uniqueName(server, "long-size");
         try (Exchange upload = server.connect("size line past the limit, no LF")) {
             upload.send(name + "\n");
+            Exchange.pauseBetweenLines();
             upload.send("12345678901234567890");
             upload.transcript().note("the suite sends no LF and waits");
             upload.expectError(400).because("a size line has at most 19 octets: refuse the 20th at once");
