@@ -60,7 +60,10 @@ public class XferServer {
             System.out.println("listening on 127.0.0.1:" + port + ", storing in " + dir);
             while (true) {
                 // TODO (stage 5, XFER-CONC-01 and -02): one connection at a time, in the
-                // accept loop: while one client dawdles, every other one waits.
+                // accept loop: while one client dawdles, every other one waits. When a thread
+                // serves the connection, that thread owns the socket and closes it: do not
+                // keep this try-with-resources around the hand-over, or the socket is closed
+                // as soon as the task is submitted.
                 try (Socket connection = listener.accept()) {
                     serve(connection, dir);
                 } catch (IOException e) {
@@ -88,7 +91,12 @@ public class XferServer {
                 reply(out, "READY");
                 digest = receiveInto(in, file, size, header.earlyPayload());
             }
-            // The file is complete and closed before OK goes out (XFER-STORE-02).
+            // The file is complete and closed before OK goes out, but not yet durable.
+            // TODO (stage 4, XFER-STORE-02): OK promises that the upload survives a crash.
+            // Before OK: force the temporary file to the disk (FileChannel.force), close it,
+            // move it into place, and then force the storage directory as well (a FileChannel
+            // opened on the directory for reading): the move changes the directory, and only
+            // the directory's force makes the new name itself survive a crash.
             reply(out, "OK " + digest);
         } catch (Refused refusal) {
             reply(out, "ERROR " + refusal.code + " " + refusal.getMessage());

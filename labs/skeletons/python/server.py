@@ -118,7 +118,11 @@ def serve(conn, directory):
     with open_final(os.path.join(directory, name)) as out:
         reply(conn, "READY")
         digest = receive_into(conn, out, size, early_payload)
-    # The file is complete and closed before OK goes out (XFER-STORE-02).
+    # The file is complete and closed before OK goes out, but not yet durable.
+    # TODO (stage 4, XFER-STORE-02): OK promises that the upload survives a crash.
+    # Before OK: fsync the temporary file, close it, rename it into place, and
+    # then fsync the storage directory as well: the rename changes the directory,
+    # and only the directory's fsync makes the new name itself survive a crash.
     reply(conn, "OK " + digest)
 
 
@@ -138,6 +142,11 @@ def main():
             conn, peer = listener.accept()
             # TODO (stage 5, XFER-CONC-01 and -02): one connection at a time, in
             # the accept loop: while one client dawdles, every other one waits.
+            # When a thread serves conn, that thread owns the socket and closes
+            # it when it is done. Do not leave this "with conn:" around the
+            # Thread(...).start(): it closes the socket the moment the thread has
+            # started, and the thread then fails with "[Errno 9] Bad file
+            # descriptor".
             with conn:
                 try:
                     serve(conn, args.dir)

@@ -81,7 +81,7 @@ class SheetTextTest {
                         .startsWith("expected/stage-" + Sheets.stageOf(sheet) + "-");
                 // The include shows the list; the prose must say why each case fails.
                 String prose = text.replace("include::" + claimFile + "[]", "");
-                for (String caseId : Sheets.claim(claimFile)) {
+                for (String caseId : Sheets.claims(claimFile).all()) {
                     assertThat(prose).as(sheet.getFileName() + " explains why " + caseId + " fails").contains(caseId);
                 }
             }

@@ -128,6 +128,22 @@ final class Sheets {
         return excerpts;
     }
 
+    /** What stands, in a quoted line of output, for a part that differs from run to run (a port, a time). */
+    static final String ELIDED = "\u2026";
+
+    /**
+     * The pattern an excerpt's line must match in the output: the line itself, where each
+     * {@link #ELIDED} stands for any text within that same line.
+     */
+    static Pattern excerptLine(String line) {
+        String[] parts = line.split(ELIDED, -1);
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(i == 0 ? "" : "[^\n]*").append(Pattern.quote(parts[i]));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
     /** The claims files a sheet includes, e.g. {@code expected/stage-2-python-server.txt}. */
     static List<String> includedClaims(Path sheet) {
         Matcher matcher = Pattern.compile("(?m)^include::(expected/[^\\[]+)\\[\\]").matcher(read(sheet));
@@ -138,19 +154,70 @@ final class Sheets {
         return included;
     }
 
-    /** The cases a claims file says fail: one case name a line. */
-    static Set<String> claim(String relative) {
+    /**
+     * What a claims file says of a run: the cases that fail (the console's {@code FAIL}
+     * or {@code TIME}), the cases not reached ({@code ----}: a step before the case's own
+     * check broke another requirement) and the cases that warn ({@code WARN}: a SHOULD
+     * missed). Every other case passes. The first two make the run fail; a warning does not.
+     * A case whose verdict on the skeleton depends on how the suite's writes happen to
+     * arrive is listed as {@code sometimes}: it passes or fails, and nothing else.
+     */
+    record Claims(Set<String> failing, Set<String> notReached, Set<String> warned, Set<String> sometimes) {
+        static final String NOT_REACHED = "not reached: ";
+        static final String WARN = "warn: ";
+        static final String SOMETIMES = "sometimes: ";
+
+        /** Every case the file names. */
+        Set<String> all() {
+            Set<String> all = new LinkedHashSet<>(failing);
+            all.addAll(notReached);
+            all.addAll(warned);
+            all.addAll(sometimes);
+            return all;
+        }
+
+        /** Whether the suite's run must end with {@code RESULT: FAIL} (exit status 1), whatever the sometimes-cases did. */
+        boolean runFails() {
+            return !failing.isEmpty() || !notReached.isEmpty();
+        }
+    }
+
+    private static final Pattern CLAIM = Pattern.compile("(" + Claims.NOT_REACHED + "|" + Claims.WARN + "|"
+            + Claims.SOMETIMES + ")?([a-z0-9-]+)");
+
+    /**
+     * Reads a claims file: one case a line; a bare name fails, {@code not reached: NAME}
+     * is not reached, {@code warn: NAME} warns, {@code sometimes: NAME} fails in some runs
+     * and passes in others. Anything else is refused, so that a typo cannot turn a claim
+     * into a case that is silently expected to pass.
+     */
+    static Claims claims(String relative) {
         Path file = docs().resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("no claims file " + file);
         }
-        Set<String> cases = new LinkedHashSet<>();
+        Set<String> failing = new LinkedHashSet<>();
+        Set<String> notReached = new LinkedHashSet<>();
+        Set<String> warned = new LinkedHashSet<>();
+        Set<String> sometimes = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         for (String line : read(file).lines().toList()) {
-            if (!line.isBlank()) {
-                cases.add(line.trim());
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher matcher = CLAIM.matcher(line.trim());
+            if (!matcher.matches()) {
+                throw new AssertionError(relative + ": not a claim (NAME, 'not reached: NAME', 'warn: NAME' or "
+                        + "'sometimes: NAME'): " + line);
+            }
+            String kind = matcher.group(1) == null ? "" : matcher.group(1);
+            Set<String> into = kind.equals(Claims.NOT_REACHED) ? notReached : kind.equals(Claims.WARN) ? warned
+                    : kind.equals(Claims.SOMETIMES) ? sometimes : failing;
+            if (!named.add(matcher.group(2)) || !into.add(matcher.group(2))) {
+                throw new AssertionError(relative + " names a case twice: " + matcher.group(2));
             }
         }
-        return cases;
+        return new Claims(failing, notReached, warned, sometimes);
     }
 
     /** The skeleton a suite command launches, as used in claims file names. */
