@@ -41,7 +41,8 @@ class WeightsTest {
         Map<Integer, Double> stages = weights.points(List.of(List.of("XFER-UP-01"), List.of("XFER-NAME-02")), false,
                 catalogue);
         assertThat(stages).containsOnlyKeys(1, 3);
-        assertThat(stages.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(100.0);
+        // In hundredths of a point, exactly: the points are scaled to add up to the total.
+        assertThat(stages.values().stream().mapToLong(points -> Math.round(points * 100)).sum()).isEqualTo(10_000);
     }
 
     @Test
