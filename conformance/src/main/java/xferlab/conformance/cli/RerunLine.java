@@ -8,9 +8,8 @@ import xferlab.conformance.target.ShellWords;
 
 /**
  * The command that reruns one case the way this run ran it, to copy and paste: the
- * jar named as it was invoked (relative to the current directory when it lies under
- * it, so {@code conformance/target/xfer-conformance.jar} from the kit's root), the
- * suite, the options that shape the run, the case and the seed.
+ * jar named as it was invoked, the suite, the options that shape the run, the case and
+ * the seed.
  */
 final class RerunLine {
     private final List<String> words = new ArrayList<>();
@@ -44,19 +43,18 @@ final class RerunLine {
     }
 
     /**
-     * The suite's jar as a path to type: relative when it lies under the current
-     * directory. Run from classes (the suite's own tests), the usual name.
+     * The suite's jar as the user typed it ({@code java -jar conformance/target/xfer-conformance.jar}
+     * from the kit's root), when they typed a relative path. An absolute path belongs to
+     * the machine that ran the suite (a grader's), so only the file's name is shown;
+     * run from classes (the suite's own tests), the usual name.
      */
     static String jar() {
-        try {
-            Path location = Path.of(RerunLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!location.toString().endsWith(".jar")) {
-                return "xfer-conformance.jar";
-            }
-            Path here = Path.of("").toAbsolutePath();
-            return location.startsWith(here) ? here.relativize(location).toString() : location.toString();
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.isBlank() ? "" : command.strip().split("\\s+")[0];
+        if (!first.endsWith(".jar")) {
             return "xfer-conformance.jar";
         }
+        Path typed = Path.of(first);
+        return typed.isAbsolute() ? typed.getFileName().toString() : first;
     }
 }
