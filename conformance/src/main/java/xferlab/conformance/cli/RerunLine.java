@@ -51,10 +51,16 @@ final class RerunLine {
     static String jar() {
         String command = System.getProperty("sun.java.command", "");
         String first = command.isBlank() ? "" : command.strip().split("\\s+")[0];
-        if (!first.endsWith(".jar")) {
-            return "xfer-conformance.jar";
+        try {
+            Path running = Path.of(RerunLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path typed = Path.of(first);
+            // Only when the jar typed is the one this code runs from (not a test runner's own jar).
+            if (first.endsWith(".jar") && java.nio.file.Files.isSameFile(typed.toAbsolutePath(), running)) {
+                return typed.isAbsolute() ? typed.getFileName().toString() : first;
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            // not run from a jar, or it cannot be found again: the usual name
         }
-        Path typed = Path.of(first);
-        return typed.isAbsolute() ? typed.getFileName().toString() : first;
+        return "xfer-conformance.jar";
     }
 }
