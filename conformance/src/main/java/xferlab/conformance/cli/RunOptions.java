@@ -37,6 +37,11 @@ final class RunOptions {
                     + "report) into DIR.")
     Path reportDir;
 
+    @Option(names = "--spec-url", paramLabel = "URL", defaultValue = xferlab.conformance.report.ReportFiles.SPEC_URL,
+            description = "Where report.html links each requirement ID: the spec's HTML (default: ${DEFAULT-VALUE}, "
+                    + "the spec beside a site's reports).")
+    String specUrl = xferlab.conformance.report.ReportFiles.SPEC_URL;
+
     /** Grading outputs an instructor's platform reads. */
     enum Format { GRADESCOPE, CLASSROOM }
 

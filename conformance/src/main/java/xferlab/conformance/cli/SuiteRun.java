@@ -159,7 +159,7 @@ final class SuiteRun {
     private static void writeFiles(RunReport report, RunOptions options, Catalogue catalogue, PrintStream out)
             throws IOException {
         if (options.reportDir != null) {
-            for (Path file : ReportFiles.write(report, options.reportDir)) {
+            for (Path file : ReportFiles.write(report, options.reportDir, options.specUrl)) {
                 out.println("wrote " + file);
             }
         }

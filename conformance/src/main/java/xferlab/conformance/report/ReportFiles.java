@@ -1,6 +1,5 @@
 package xferlab.conformance.report;
 
-import xferlab.conformance.text.Html;
 import xferlab.conformance.text.Xml;
 
 import java.io.IOException;
@@ -23,14 +22,22 @@ public final class ReportFiles {
     }
 
     /** Writes all four files; returns their paths. */
+    /** Where a report's links to the spec go when no other place is given: the spec beside a site's reports. */
+    public static final String SPEC_URL = "../spec/xfer-spec.html";
+
     public static List<Path> write(RunReport report, Path dir) throws IOException {
+        return write(report, dir, SPEC_URL);
+    }
+
+    /** Writes all the files; returns their paths. {@code specUrl} is where report.html links requirement IDs. */
+    public static List<Path> write(RunReport report, Path dir, String specUrl) throws IOException {
         Files.createDirectories(dir);
         Path xml = dir.resolve("junit.xml");
         Path json = dir.resolve("summary.json");
         Path html = dir.resolve("report.html");
         Files.writeString(xml, junitXml(report), StandardCharsets.UTF_8);
         Files.writeString(json, Json.write(summary(report)), StandardCharsets.UTF_8);
-        Files.writeString(html, html(report), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.of(report, specUrl), StandardCharsets.UTF_8);
         Path adoc = dir.resolve("conformance.adoc");
         Files.writeString(adoc, AsciiDocFragment.of(report), StandardCharsets.UTF_8);
         LibraryLog.writeTo(dir);
@@ -129,57 +136,6 @@ public final class ReportFiles {
         return root;
     }
 
-    /** One page, no external files: a table of cases, and each failure in full. */
-    static String html(RunReport report) {
-        StringBuilder out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>XFER conformance: ")
-                .append(html(report.suite())).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}")
-                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .5em;")
-                .append("text-align:left;vertical-align:top}th{background:#f4f4f4}")
-                .append(".passed{color:#17692e}.failed,.timed_out,.harness_error,.not_reached{color:#a11;font-weight:bold}")
-                .append(".warned{color:#8a5a00;font-weight:bold}")
-                .append(".skipped{color:#777}pre{background:#f8f8f8;padding:.6em;overflow-x:auto;font-size:90%}")
-                .append("\n</style></head><body>\n");
-        out.append("<h1>XFER conformance: ").append(html(report.suite())).append(" suite</h1>\n");
-        out.append("<p>Target: <code>").append(html(report.target())).append("</code><br>Seed: <code>")
-                .append(report.seed()).append("</code><br>Result: <strong>")
-                .append(html(report.resultLine().replace("RESULT: ", ""))).append("</strong>, ")
-                .append(html(report.counts())).append("</p>\n");
-        List<RootCauses> causes = RootCauses.of(report);
-        if (!report.diagnosis().isEmpty() || !causes.isEmpty()) {
-            out.append("<h2>Fix these first</h2>\n<ol>\n");
-            if (!report.diagnosis().isEmpty()) {
-                out.append("<li><strong>").append(html(report.diagnosis())).append("</strong></li>\n");
-            }
-            causes.forEach(c -> out.append("<li>").append(html(c.line())).append("</li>\n"));
-            out.append("</ol>\n");
-        }
-        out.append("<table><tr><th>Section</th><th>Case</th><th>Requirements</th><th>Level</th><th>Verdict</th>"
-                + "<th>ms</th></tr>\n");
-        for (CaseResult result : report.cases()) {
-            String verdict = result.verdict().name().toLowerCase();
-            String name = result.verdict().needsDetails()
-                    ? "<a href=\"#" + html(result.caseId()) + "\">" + html(result.caseId()) + "</a>"
-                    : html(result.caseId());
-            out.append("<tr><td>").append(html(result.section())).append("</td><td>").append(name)
-                    .append("<br><small>").append(html(result.title())).append("</small></td><td>")
-                    .append(html(String.join(", ", result.requirements()))).append("</td><td>")
-                    .append(result.level()).append("</td><td class=\"").append(verdict).append("\">")
-                    .append(result.verdict().word()).append("</td><td>").append(result.millis())
-                    .append("</td></tr>\n");
-        }
-        out.append("</table>\n");
-        for (CaseResult result : report.cases()) {
-            if (result.verdict().needsDetails()) {
-                out.append("<h2 id=\"").append(html(result.caseId())).append("\">").append(html(result.caseId()))
-                        .append("</h2>\n<pre>").append(html(details(result))).append("</pre>\n");
-            }
-        }
-        out.append("</body></html>\n");
-        return out.toString();
-    }
-
     private static String headline(CaseResult result) {
         return result.cited().isEmpty() ? result.message() : result.cited() + ": expected " + result.expected()
                 + ", got " + result.actual();
@@ -232,7 +188,4 @@ public final class ReportFiles {
         return Xml.attribute(text);
     }
 
-    private static String html(String text) {
-        return Html.text(text);
-    }
 }
