@@ -20,7 +20,23 @@ public final class ConformanceMain implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ConformanceMain()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new ConformanceMain()).setCaseInsensitiveEnumValuesAllowed(true);
+        // Help to copy from: as wide as the terminal, and in a pipe wide enough that no example is cut.
+        if (System.console() != null) {
+            commandLine.setUsageHelpAutoWidth(true);
+        } else {
+            commandLine.setUsageHelpWidth(200);
+        }
+        // A mistake gets its one line and where to look, not the whole usage after it.
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            CommandLine failed = error.getCommandLine();
+            failed.getErr().println("xfer-conformance: " + error.getMessage());
+            failed.getErr().println("see: java -jar xfer-conformance.jar "
+                    + (failed.getCommandName().equals("xfer-conformance") ? "" : failed.getCommandName() + " ")
+                    + "--help");
+            return 2;
+        });
+        return commandLine;
     }
 
     @Override
