@@ -130,8 +130,6 @@ final class ClassCommand implements Callable<Integer> {
             }
         }
         long runSeed = seed != null ? seed : new java.util.Random().nextLong() & Long.MAX_VALUE;
-        total = (weightsFile == null ? xferlab.conformance.grade.Weights.defaults(Catalogue.load())
-                : xferlab.conformance.grade.Weights.load(weightsFile, Catalogue.load())).total();
         Files.createDirectories(reportDir);
         out.printf("Grading %d submission%s with the %s suite, %d at a time, seed %d%n",
                 submissions.submissions().size(), submissions.submissions().size() == 1 ? "" : "s",
@@ -206,6 +204,8 @@ final class ClassCommand implements Callable<Integer> {
         var runner = new xferlab.conformance.run.SuiteRunner(casesPackage);
         Catalogue catalogue = Catalogue.load();
         options.validate(commandLine, catalogue, runner.caseIds());
+        // The weights were read and checked just now: the total for rows the suite could not grade.
+        total = options.weights().total();
         Selection selection = options.selection();
         if (runner.plan(catalogue, selection).isEmpty()) {
             throw new CommandLine.ParameterException(commandLine, "no case matches the selection (--level, --only, --skip)");
