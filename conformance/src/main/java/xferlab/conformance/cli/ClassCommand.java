@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,16 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import xferlab.conformance.grade.CaseOutcome;
 import xferlab.conformance.grade.ClassGrades;
+import xferlab.conformance.grade.ClassRun;
+import xferlab.conformance.grade.GradesPage;
+import xferlab.conformance.grade.Weights;
 import xferlab.conformance.grade.Grade;
 import xferlab.conformance.grade.Roster;
 import xferlab.conformance.report.Json;
+import xferlab.conformance.report.Verdict;
+import xferlab.conformance.run.PlannedCase;
 import xferlab.conformance.run.Selection;
 import xferlab.spec.Catalogue;
 
@@ -116,6 +123,12 @@ final class ClassCommand implements Callable<Integer> {
     /** The points a perfect submission scores, for rows the suite could not grade. */
     private double total;
 
+    /** The weights read and checked once, for the stage points at the top of grades.html. */
+    private Weights weights;
+
+    /** The cases the selection runs, before any submission ran them. */
+    private List<PlannedCase> planned = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -130,6 +143,7 @@ final class ClassCommand implements Callable<Integer> {
             }
         }
         long runSeed = seed != null ? seed : new java.util.Random().nextLong() & Long.MAX_VALUE;
+        Instant startedAt = Instant.now();
         Files.createDirectories(reportDir);
         out.printf("Grading %d submission%s with the %s suite, %d at a time, seed %d%n",
                 submissions.submissions().size(), submissions.submissions().size() == 1 ? "" : "s",
@@ -163,9 +177,10 @@ final class ClassCommand implements Callable<Integer> {
             }
             Path csv = reportDir.resolve("grades.csv");
             Path html = reportDir.resolve("grades.html");
-            Files.writeString(csv, ClassGrades.csv(rows), StandardCharsets.UTF_8);
-            Files.writeString(html, ClassGrades.html(rows, "XFER " + suite.name().toLowerCase() + " grades, seed "
-                    + runSeed), StandardCharsets.UTF_8);
+            Catalogue catalogue = Catalogue.load();
+            ClassRun run = classRun(rows, runSeed, startedAt, catalogue);
+            Files.writeString(csv, ClassGrades.csv(rows, run.requirements()), StandardCharsets.UTF_8);
+            Files.writeString(html, GradesPage.html(rows, run, catalogue), StandardCharsets.UTF_8);
             out.println("wrote " + csv);
             out.println("wrote " + html);
             // 1 when a submission could not be graded in full: stopped by the timeout, or never got going.
@@ -205,11 +220,33 @@ final class ClassCommand implements Callable<Integer> {
         Catalogue catalogue = Catalogue.load();
         options.validate(commandLine, catalogue, runner.caseIds());
         // The weights were read and checked just now: the total for rows the suite could not grade.
-        total = options.weights().total();
+        weights = options.weights();
+        total = weights.total();
         Selection selection = options.selection();
-        if (runner.plan(catalogue, selection).isEmpty()) {
+        planned = runner.plan(catalogue, selection);
+        if (planned.isEmpty()) {
             throw new CommandLine.ParameterException(commandLine, "no case matches the selection (--level, --only, --skip)");
         }
+    }
+
+    /**
+     * How the class was graded, for the top of grades.html. The stage points come from
+     * the cases a submission's run actually graded (the server suite adds a last check
+     * after its cases), or from the plan when no run wrote any.
+     */
+    private ClassRun classRun(List<ClassGrades.Row> rows, long runSeed, Instant startedAt, Catalogue catalogue) {
+        List<List<String>> cases = rows.stream().map(ClassGrades.Row::cases).filter(c -> !c.isEmpty()).findFirst()
+                .map(c -> c.stream().map(CaseOutcome::requirements).toList())
+                .orElse(planned.stream().map(PlannedCase::requirements).toList());
+        Map<Integer, Double> points = weights.points(cases, suite == Suite.CLIENT, catalogue);
+        List<ClassRun.StagePoints> stages = weights.stages().stream().filter(s -> points.containsKey(s.number()))
+                .map(s -> new ClassRun.StagePoints(s.number(), points.get(s.number()), s.covers())).toList();
+        String version = String.join(" ", spec.root().version());
+        String source = weightsFile == null ? "the built-in defaults (print them with: weights)"
+                : weightsFile.toString();
+        List<String> requirements = ClassGrades.requirements(rows,
+                planned.stream().flatMap(c -> c.requirements().stream()).toList(), catalogue);
+        return new ClassRun(suite.name().toLowerCase(), version, runSeed, startedAt, source, stages, requirements);
     }
 
     private boolean inContainer(Roster.Submission submission) {
@@ -300,7 +337,8 @@ final class ClassCommand implements Callable<Integer> {
         ClassGrades.Row row = row(submission.name(), dir, exit, note);
         if (exit < 0) {
             // Out of the same total as everyone else, so the table's columns still add up.
-            row = new ClassGrades.Row(row.name(), 0, total, 0, row.levels(), row.counts(), exit, row.note());
+            row = new ClassGrades.Row(row.name(), 0, total, 0, row.levels(), row.counts(), exit, row.note(),
+                    List.of());
         }
         return row;
     }
@@ -331,12 +369,31 @@ final class ClassCommand implements Callable<Integer> {
     record GradescopeTest(double score, double max_score) {
     }
 
-    /** What class mode reads of a submission's summary.json: each case's level and verdict. */
-    record SummaryFile(List<SummaryCase> cases) {
+    /** A case the suite never ran, the submission having never started, says so in its message. */
+    private static final String NOT_RUN = "not run: ";
+
+    /**
+     * What class mode reads of a submission's summary.json: each case's name, level,
+     * requirements and verdict, and what a failure cites.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> summaryCases(Path summary) throws IOException {
+        Object root = Json.parse(Files.readString(summary, StandardCharsets.UTF_8));
+        Object cases = root instanceof Map<?, ?> map ? map.get("cases") : null;
+        if (!(cases instanceof List<?> list)) {
+            throw new IOException(summary + " lists no cases");
+        }
+        return (List<Map<String, Object>>) list;
     }
 
-    /** One case of summary.json. */
-    record SummaryCase(String verdict, int level) {
+    private static CaseOutcome outcome(Map<String, Object> c) {
+        Verdict verdict = Verdict.valueOf(String.valueOf(c.get("verdict")).toUpperCase(java.util.Locale.ROOT));
+        List<String> requirements = c.get("requirements") instanceof List<?> ids
+                ? ids.stream().map(String::valueOf).toList() : List.of();
+        String cited = c.get("cited") instanceof String s ? s : "";
+        String message = c.get("message") instanceof String s ? s : "";
+        return new CaseOutcome(String.valueOf(c.get("case")), requirements, verdict, cited,
+                !message.startsWith(NOT_RUN));
     }
 
     private static ClassGrades.Row row(String name, Path dir, int exit, String note) throws IOException {
@@ -346,6 +403,7 @@ final class ClassCommand implements Callable<Integer> {
         double max = 0;
         int[][] levels = new int[3][2];
         Map<String, Long> counts = new LinkedHashMap<>();
+        List<CaseOutcome> cases = new ArrayList<>();
         if (exit >= 0 && Files.exists(results)) {
             for (GradescopeTest test : Json.read(Files.readString(results), GradescopeFile.class).tests()) {
                 score += test.score();
@@ -355,16 +413,19 @@ final class ClassCommand implements Callable<Integer> {
             note = "the suite wrote no grade (exit " + exit + "): see " + dir.resolve("console.txt");
         }
         if (exit >= 0 && Files.exists(summary)) {
-            for (SummaryCase c : Json.read(Files.readString(summary), SummaryFile.class).cases()) {
-                levels[c.level() - 1][1]++;
-                levels[c.level() - 1][0] += "passed".equals(c.verdict()) ? 1 : 0;
-                counts.merge(c.verdict(), 1L, Long::sum);
+            for (Map<String, Object> c : summaryCases(summary)) {
+                int level = ((Number) c.get("level")).intValue();
+                String verdict = String.valueOf(c.get("verdict"));
+                levels[level - 1][1]++;
+                levels[level - 1][0] += "passed".equals(verdict) ? 1 : 0;
+                counts.merge(verdict, 1L, Long::sum);
+                cases.add(outcome(c));
             }
         }
         if (exit == 2 && note.isEmpty()) {
             note = launchError(dir.resolve("console.txt"));
         }
         return new ClassGrades.Row(name, Grade.round(score), Grade.round(max), Grade.reached(levels), levels, counts,
-                exit, note);
+                exit, note, List.copyOf(cases));
     }
 }
