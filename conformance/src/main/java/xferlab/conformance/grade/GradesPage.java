@@ -35,7 +35,7 @@ public final class GradesPage {
             + ".legend span{display:inline-block;width:1.6em;text-align:center;border:1px solid #ccc;"
             + "margin-right:.3em}"
             // The grid alone scrolls sideways; the student column stays in view while it does.
-            + "div.scroll{overflow:auto;max-width:100%;max-height:80vh;border:1px solid #ccc}"
+            + "div.scroll{overflow:auto;width:fit-content;max-width:100%;max-height:80vh;border:1px solid #ccc}"
             + "table.grid{font-size:90%}table.grid td,table.grid th{padding:.2em .4em}"
             + "table.grid thead th{position:sticky;top:0;z-index:1;vertical-align:bottom}"
             + "table.grid .student{position:sticky;left:0;z-index:2;background:#fff;min-width:8em;max-width:12em;"
@@ -51,7 +51,7 @@ public final class GradesPage {
             + "th[aria-sort=descending] button::after{content:' \\25bc'}"
             + "table.grid td.c{text-align:center;padding:.2em 0;font-weight:bold}"
             + "td.c a{color:inherit;text-decoration:none;display:block}td.c a:hover{outline:2px solid #333}"
-            + "td.n,table.grid tfoot td{text-align:right}table.grid tfoot td.c{text-align:center}"
+            + "td.n,table.grid tfoot td{text-align:right}table.grid tfoot td.c{text-align:center;color:#999}"
             + ".fail{background:#f9d0d0;color:#8b0000}.warn{background:#ffe7a8;color:#6b4500}"
             + ".not-reached{background:#dde3f0;color:#2c3e6b}.pass{background:#e2f3e2;color:#17692e}"
             + ".not-run{background:#fff;color:#999}.note{color:#a11}";
