@@ -40,8 +40,8 @@ import xferlab.spec.Catalogue;
 @Command(name = "class",
         mixinStandardHelpOptions = true,
         description = "Grades a class: runs the server (or client) suite against every submission in a roster, a "
-            + "few at a time, with one seed for all, and writes one table of levels and scores "
-            + "(grades.csv, grades.html) plus each submission's own reports.",
+            + "few at a time, with one seed for all, and writes grades.csv and grades.html (scores, levels, and "
+            + "each student's standing on each requirement, what to re-teach) plus each submission's own reports.",
         footerHeading = "%nRoster (one submission per line; # starts a comment):%n",
         footer = {
             "  alice: python3 subs/alice/server.py --port {port} --dir {dir} --idle-timeout {idle}",
