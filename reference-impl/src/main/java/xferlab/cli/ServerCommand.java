@@ -70,15 +70,9 @@ final class ServerCommand implements Callable<Integer> {
                     + "for example: LANG=C.UTF-8 java -jar xfer.jar server ...");
             return 1;
         }
-        ServerConfig config = ServerConfig.defaults(dir)
-                .withBindAddress(InetAddress.getByName(bind))
-                .withPort(port)
-                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .withMaxSize(maxSize)
-                .withLog(line -> System.err.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + line));
-        if (tempDir != null) {
-            config = config.withTempDir(tempDir);
-        }
+        ServerConfig config = new ServerConfig(InetAddress.getByName(bind), port, dir,
+                tempDir != null ? tempDir : ServerConfig.defaultTempDir(dir), Duration.ofSeconds(idleTimeoutSeconds),
+                maxSize, line -> System.err.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + line));
         XferServer server;
         try {
             server = XferServer.start(config);

@@ -7,8 +7,7 @@ public final class UploadFailedException extends Exception {
     private final Failure failure;
 
     public UploadFailedException(Failure failure, String message) {
-        super(message);
-        this.failure = failure;
+        this(failure, message, null);
     }
 
     public UploadFailedException(Failure failure, String message, Throwable cause) {

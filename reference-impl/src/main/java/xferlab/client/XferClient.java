@@ -15,14 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import xferlab.protocol.Digests;
 import xferlab.protocol.FileName;
 import xferlab.protocol.LineReader;
-import xferlab.protocol.LineTooLongException;
 import xferlab.protocol.Limits;
 import xferlab.protocol.Reply;
 import xferlab.protocol.Timeouts;
+import xferlab.protocol.XferException;
 
 /**
  * The reference XFER client: uploads one file and checks the digest the server
@@ -89,17 +91,51 @@ public final class XferClient {
             // Nothing of the payload goes out before READY (XFER-CLI-03): if the server
             // refuses, octets already sent would be wasted, and could make its kernel
             // reset the connection before we read the ERROR.
-            Reply first = readReply(replies, "READY");
-            if (!(first instanceof Reply.Ready)) {
-                throw unexpected(first, "READY");
-            }
+            expect(replies, Reply.Ready.class, "READY");
 
-            String sentDigest = sendPayload(socket, content, size, progress);
-
-            Reply last = readReply(replies, "OK");
-            if (!(last instanceof Reply.Ok ok)) {
-                throw unexpected(last, "OK");
+            // The payload, hashed as it goes: the digest is of the octets sent (XFER-CLI-04).
+            MessageDigest sha256 = Digests.sha256();
+            byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, size))];
+            AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+            Thread guard = new Thread(() -> closeWhenStalled(socket, lastProgress), "xfer-stall-guard");
+            guard.setDaemon(true);
+            guard.start();
+            try {
+                for (long sent = 0; sent < size; ) {
+                    int n;
+                    try {
+                        n = content.read(buffer, 0, (int) Math.min(buffer.length, size - sent));
+                    } catch (IOException e) {
+                        // The user's to fix, not the network's.
+                        throw new UploadFailedException(Failure.LOCAL, "cannot read the file: " + e.getMessage(), e);
+                    }
+                    if (n == -1) {
+                        // The file shrank after we announced its size: sending fewer octets
+                        // would leave the server waiting for the rest.
+                        throw new UploadFailedException(Failure.LOCAL,
+                                "the file shrank while being sent (" + sent + " of " + size + " octets)");
+                    }
+                    sha256.update(buffer, 0, n);
+                    try {
+                        out.write(buffer, 0, n);
+                    } catch (IOException e) {
+                        if (socket.isClosed()) {
+                            throw new UploadFailedException(Failure.TIMEOUT, "the server stopped reading: no progress for "
+                                    + timeout.toSeconds() + " s after " + sent + " of " + size + " octets", e);
+                        }
+                        throw e;
+                    }
+                    lastProgress.set(System.nanoTime());
+                    sent += n;
+                    progress.sent(sent, size);
+                }
+                out.flush();
+            } finally {
+                guard.interrupt();
             }
+            String sentDigest = Digests.hex(sha256.digest());
+
+            Reply.Ok ok = expect(replies, Reply.Ok.class, "OK");
             // A digest that differs means the octets stored are not the octets sent
             // (XFER-CLI-04): a failure even though the server said OK.
             if (!ok.digest().equals(sentDigest)) {
@@ -120,73 +156,45 @@ public final class XferClient {
         }
     }
 
-    /** Streams the file and returns the SHA-256 of what was sent (XFER-CLI-04). */
-    private String sendPayload(Socket socket, InputStream content, long size, ProgressListener progress)
-            throws IOException, UploadFailedException {
-        MessageDigest sha256 = Digests.sha256();
-        byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, size))];
-        long sent = 0;
-        OutputStream out = socket.getOutputStream();
-        try (StallGuard guard = new StallGuard(socket, timeout)) {
-            while (sent < size) {
-                int n = readLocal(content, buffer, (int) Math.min(buffer.length, size - sent));
-                if (n == -1) {
-                    // The file shrank after we announced its size: sending fewer octets
-                    // would leave the server waiting for the rest.
-                    throw new UploadFailedException(Failure.LOCAL,
-                            "the file shrank while being sent (" + sent + " of " + size + " octets)");
-                }
-                sha256.update(buffer, 0, n);
-                try {
-                    out.write(buffer, 0, n);
-                } catch (IOException e) {
-                    if (guard.fired()) {
-                        throw new UploadFailedException(Failure.TIMEOUT, "the server stopped reading: no progress for "
-                                + timeout.toSeconds() + " s after " + sent + " of " + size + " octets", e);
-                    }
-                    throw e;
-                }
-                guard.progress();
-                sent += n;
-                progress.sent(sent, size);
-            }
-            out.flush();
-        }
-        return Digests.hex(sha256.digest());
-    }
-
-    /** Reads the local file; its failures are the user's to fix, not the network's. */
-    private static int readLocal(InputStream content, byte[] buffer, int length) throws UploadFailedException {
+    /**
+     * Bounds the writes of the payload (XFER-CLI-07). A socket read timeout does not
+     * cover writes: if the server stops reading, the send buffer fills and
+     * {@code write} blocks for ever. Closing the socket once no write has made
+     * progress for the timeout makes the blocked write fail.
+     */
+    private void closeWhenStalled(Socket socket, AtomicLong lastProgress) {
         try {
-            return content.read(buffer, 0, length);
-        } catch (IOException e) {
-            throw new UploadFailedException(Failure.LOCAL, "cannot read the file: " + e.getMessage(), e);
+            long left;
+            while ((left = lastProgress.get() + timeout.toNanos() - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+            socket.close();
+        } catch (InterruptedException | IOException e) {
+            // the payload is out, or the socket is closed already
         }
     }
 
-    private Reply readReply(LineReader replies, String expected) throws IOException, UploadFailedException {
-        byte[] line;
+    /** Reads the next reply; anything but a {@code type} fails the upload. */
+    private static <T extends Reply> T expect(LineReader replies, Class<T> type, String expected)
+            throws IOException, UploadFailedException {
+        Reply reply;
         try {
             // A reply line's limit counts its LF (XFER-LINE-05): at most 511 octets come before it.
-            line = replies.readLine(Limits.MAX_REPLY_OCTETS - 1);
-        } catch (LineTooLongException e) {
+            reply = Reply.parse(replies.readLine(Limits.MAX_REPLY_OCTETS - 1, "reply"));
+        } catch (XferException e) {
             throw new UploadFailedException(Failure.PROTOCOL,
                     "the server sent a reply line longer than " + Limits.MAX_REPLY_OCTETS + " octets", e);
         } catch (EOFException e) {
-            throw new UploadFailedException(Failure.CONNECTION,
-                    "the server closed the connection before " + expected, e);
-        }
-        try {
-            return Reply.parse(line);
+            throw new UploadFailedException(Failure.CONNECTION, "the server closed the connection before " + expected, e);
         } catch (IllegalArgumentException e) {
             throw new UploadFailedException(Failure.PROTOCOL, "expected " + expected + ", got " + e.getMessage(), e);
         }
-    }
-
-    private static UploadFailedException unexpected(Reply reply, String expected) {
-        if (reply instanceof Reply.Error error) {
-            return new UploadFailedException(Failure.REFUSED, "server refused: " + error.line());
+        if (type.isInstance(reply)) {
+            return type.cast(reply);
         }
-        return new UploadFailedException(Failure.PROTOCOL, "expected " + expected + ", got \"" + reply.line() + "\"");
+        if (reply instanceof Reply.Error error) {
+            throw new UploadFailedException(Failure.REFUSED, "server refused: " + error.line());
+        }
+        throw new UploadFailedException(Failure.PROTOCOL, "expected " + expected + ", got \"" + reply.line() + "\"");
     }
 }

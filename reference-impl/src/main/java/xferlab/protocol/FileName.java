@@ -1,9 +1,7 @@
 package xferlab.protocol;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The name rules (spec: "The name line"). A name is a single path component, so a
@@ -42,34 +40,30 @@ public final class FileName {
      * the same answer.
      */
     public static String problem(byte[] octets) {
-        if (octets.length == 0) {
+        // Latin-1 maps each octet to one char, so the checks below see octets.
+        String raw = new String(octets, StandardCharsets.ISO_8859_1);
+        if (raw.isEmpty()) {
             return "name is empty";
         }
-        if (octets.length > Limits.MAX_NAME_OCTETS) {
+        if (raw.length() > Limits.MAX_NAME_OCTETS) {
             return "name is longer than " + Limits.MAX_NAME_OCTETS + " octets";
         }
-        for (byte b : octets) {
-            if ((b >= 0x00 && b <= 0x1f) || b == 0x7f) {
-                return "name contains a control octet";
-            }
+        if (raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "name contains a control octet";
         }
-        for (byte b : octets) {
-            if (b == '/') {
-                return "name contains '/'";
-            }
+        if (raw.indexOf('/') >= 0) {
+            return "name contains '/'";
         }
-        for (byte b : octets) {
-            if (b == '\\') {
-                return "name contains '\\'";
-            }
+        if (raw.indexOf('\\') >= 0) {
+            return "name contains '\\'";
         }
-        if (octets.length == 1 && octets[0] == '.') {
-            return "name is '.'";
+        if (raw.equals(".") || raw.equals("..")) {
+            return "name is '" + raw + "'";
         }
-        if (octets.length == 2 && octets[0] == '.' && octets[1] == '.') {
-            return "name is '..'";
-        }
-        if (!isUtf8(octets)) {
+        // Decoding turns every malformed sequence (overlong forms, encoded surrogates,
+        // code points above U+10FFFF: what RFC 3629 rules out) into U+FFFD, so only
+        // valid UTF-8 comes back unchanged.
+        if (!Arrays.equals(new String(octets, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8), octets)) {
             return "name is not valid UTF-8";
         }
         return null;
@@ -77,31 +71,11 @@ public final class FileName {
 
     /** Checks a name the user gave as a string, before it goes on the wire. */
     public static String problem(String name) {
-        // getBytes would quietly turn a lone surrogate into '?': a different name.
-        try {
-            ByteBuffer octets = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(java.nio.CharBuffer.wrap(name));
-            byte[] array = new byte[octets.remaining()];
-            octets.get(array);
-            return problem(array);
-        } catch (CharacterCodingException e) {
+        byte[] octets = name.getBytes(StandardCharsets.UTF_8);
+        // getBytes quietly turns a lone surrogate into '?': a different name.
+        if (!new String(octets, StandardCharsets.UTF_8).equals(name)) {
             return "name is not valid UTF-8";
         }
-    }
-
-    private static boolean isUtf8(byte[] octets) {
-        // Java's strict decoder refuses overlong forms, encoded surrogates and code
-        // points above U+10FFFF, exactly the cases RFC 3629 rules out.
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(octets));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return problem(octets);
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads LF-terminated lines from a byte stream, each bounded in length.
@@ -25,9 +26,6 @@ import java.io.InputStream;
  * (XFER-LINE-02); any other CR is an ordinary octet.
  */
 public final class LineReader {
-    private static final int LF = '\n';
-    private static final int CR = '\r';
-
     private final InputStream in;
 
     /**
@@ -42,35 +40,28 @@ public final class LineReader {
      * Reads one line and returns its octets without the line end.
      *
      * @param limit the most octets the line may have, the line end not counted
-     * @throws LineTooLongException if octet {@code limit + 1} arrives before the LF
-     * @throws EOFException if the stream ends before the LF
+     * @param what  what the line is ("name", "size"), for the refusal's text
+     * @throws XferException with {@link ErrorCode#MALFORMED_LINE} if octet
+     *                       {@code limit + 1} arrives before the LF
+     * @throws EOFException  if the stream ends before the LF
      */
-    public byte[] readLine(int limit) throws IOException {
+    public byte[] readLine(int limit, String what) throws IOException, XferException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(Math.min(limit, 256) + 2);
-        while (true) {
-            int b = in.read();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b == -1) {
                 throw new EOFException(line.size() == 0
                         ? "connection closed"
                         : "connection closed after " + line.size() + " octets of a line");
             }
-            if (b == LF) {
-                return withoutTrailingCr(line.toByteArray());
-            }
             line.write(b);
             // One octet over the limit is allowed only if it is a CR that may turn out
             // to be the first half of CR LF; the next octet decides.
-            boolean pendingCr = line.size() == limit + 1 && b == CR;
-            if (line.size() > limit && !pendingCr) {
-                throw new LineTooLongException(limit);
+            if (line.size() > limit && !(line.size() == limit + 1 && b == '\r')) {
+                throw new XferException(ErrorCode.MALFORMED_LINE, what + " line is longer than " + limit + " octets");
             }
         }
-    }
-
-    private static byte[] withoutTrailingCr(byte[] line) {
-        if (line.length > 0 && line[line.length - 1] == CR) {
-            return java.util.Arrays.copyOf(line, line.length - 1);
-        }
-        return line;
+        byte[] octets = line.toByteArray();
+        boolean endsWithCr = octets.length > 0 && octets[octets.length - 1] == '\r';
+        return endsWithCr ? Arrays.copyOf(octets, octets.length - 1) : octets;
     }
 }

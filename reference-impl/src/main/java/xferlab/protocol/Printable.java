@@ -14,17 +14,12 @@ public final class Printable {
         StringBuilder out = new StringBuilder(octets.length);
         for (byte b : octets) {
             int v = b & 0xff;
-            if (v == '\n') {
-                out.append("\\n");
-            } else if (v == '\r') {
-                out.append("\\r");
-            } else if (v == '\\') {
-                out.append("\\\\");
-            } else if (v >= 0x20 && v < 0x7f) {
-                out.append((char) v);
-            } else {
-                out.append(String.format("\\x%02x", v));
-            }
+            out.append(switch (v) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\\' -> "\\\\";
+                default -> v >= 0x20 && v < 0x7f ? String.valueOf((char) v) : String.format("\\x%02x", v);
+            });
         }
         return out.toString();
     }

@@ -1,5 +1,7 @@
 package xferlab.protocol;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The size rule (spec: "The size line"): {@code 0}, or a digit 1-9 followed by at
  * most 18 digits, at most 2^63-1. Exactly one spelling per number.
@@ -37,16 +39,13 @@ public final class Size {
         if (octets.length > Limits.MAX_SIZE_OCTETS) {
             throw malformed("size line is longer than " + Limits.MAX_SIZE_OCTETS + " octets");
         }
-        long value = 0;
-        for (byte b : octets) {
-            int digit = b - '0';
-            // Check before multiplying: the overflow must be caught, not wrapped.
-            if (value > (Long.MAX_VALUE - digit) / 10) {
-                throw malformed("size is above " + Long.MAX_VALUE);
-            }
-            value = value * 10 + digit;
+        // Only canonical digits are left, none of the spellings (+5, 0x5, 1_0) that make
+        // Long.parseLong lenient: it can now only fail on a number above 2^63-1.
+        try {
+            return Long.parseLong(new String(octets, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            throw malformed("size is above " + Long.MAX_VALUE);
         }
-        return value;
     }
 
     private static XferException malformed(String text) {

@@ -1,8 +1,8 @@
 package xferlab.protocol;
 
 /**
- * A request the server refuses: carries the code and the text of the {@code ERROR}
- * reply that tells the client why.
+ * A rule of XFER broken, or an upload the server cannot take: carries the code and
+ * the text of the {@code ERROR} reply that says why.
  */
 public final class XferException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -10,7 +10,12 @@ public final class XferException extends Exception {
     private final ErrorCode code;
 
     public XferException(ErrorCode code, String text) {
-        super(text);
+        this(code, text, null);
+    }
+
+    /** @param cause what went wrong on our side; it goes to the log, never on the wire */
+    public XferException(ErrorCode code, String text, Throwable cause) {
+        super(text, cause);
         this.code = code;
     }
 

@@ -1,7 +1,8 @@
 package xferlab.server;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+
+import xferlab.protocol.ErrorCode;
+import xferlab.protocol.XferException;
 
 /**
  * Where uploads are written, and the rule that a file appears complete or not at
@@ -57,50 +61,61 @@ public final class Storage {
         return storageDir;
     }
 
-    /** Octets that can still be written where uploads land. */
-    public long freeSpace() throws IOException {
-        return Files.getFileStore(tempDir).getUsableSpace();
+    /**
+     * Starts an upload of {@code size} octets under {@code name}, which must already
+     * be a valid name.
+     *
+     * @throws XferException {@code ERROR 413} if the size is above the free space,
+     *                       {@code ERROR 500} if the temporary file cannot be made
+     */
+    public Upload begin(String name, long size) throws XferException {
+        try {
+            long free = Files.getFileStore(tempDir).getUsableSpace();
+            if (size > free) {
+                throw new XferException(ErrorCode.TOO_LARGE, "size is above the free space of " + free + " octets");
+            }
+            Path target = storageDir.resolve(name);
+            // Defence in depth: the name rules already keep the target inside the
+            // storage directory; check anyway, since a mistake here writes anywhere.
+            if (!storageDir.equals(target.normalize().getParent())) {
+                throw new IOException("refusing to write outside the storage directory: " + target);
+            }
+            return new Upload(target);
+        } catch (IOException | InvalidPathException e) {
+            // InvalidPathException: Java maps names through the file-name encoding of
+            // its locale; under a non-UTF-8 locale (LANG=C) some valid names cannot be made.
+            throw failure(e);
+        }
     }
 
-    /** Starts an upload of {@code name}, which must already be a valid name. */
-    public Upload begin(String name) throws IOException {
-        Path target;
-        try {
-            target = storageDir.resolve(name);
-        } catch (InvalidPathException e) {
-            // Java maps names through the file-name encoding of its locale; under a
-            // non-UTF-8 locale (LANG=C) some valid XFER names cannot be represented.
-            throw new IOException("the name cannot be represented here: " + e.getMessage(), e);
-        }
-        // Defence in depth: the name rules already keep the target inside the
-        // storage directory; check anyway, since a mistake here writes anywhere.
-        if (!storageDir.equals(target.normalize().getParent())) {
-            throw new IOException("refusing to write outside the storage directory: " + target);
-        }
-        // Not Files.createTempFile: it makes files readable by their owner only, and
-        // the stored file keeps the mode of its temporary file.
-        Path temp = tempDir.resolve("upload-" + UUID.randomUUID() + TEMP_SUFFIX);
-        return new Upload(temp, target, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    /**
+     * Every storage problem is {@code ERROR 500} (XFER-ERR-02): the details go to the
+     * log, as the cause; the client learns only that storing failed.
+     */
+    private static XferException failure(Exception cause) {
+        return new XferException(ErrorCode.STORAGE_FAILURE, "storage failure", cause);
     }
 
     /** One upload in progress: write octets, then {@link #commit()} or {@link #close()}. */
     public final class Upload implements AutoCloseable {
-        private final Path temp;
+        // Not Files.createTempFile: it makes files readable by their owner only, and
+        // the stored file keeps the mode of its temporary file.
+        private final Path temp = tempDir.resolve("upload-" + UUID.randomUUID() + TEMP_SUFFIX);
+        private final FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        private final OutputStream out = Channels.newOutputStream(channel);
         private final Path target;
-        private final FileChannel channel;
         private boolean committed;
 
-        private Upload(Path temp, Path target, FileChannel channel) {
-            this.temp = temp;
+        private Upload(Path target) throws IOException {
             this.target = target;
-            this.channel = channel;
         }
 
         /** Writes octets to the temporary file, never under the upload's name (XFER-STORE-02). */
-        public void write(byte[] octets, int offset, int length) throws IOException {
-            ByteBuffer buffer = ByteBuffer.wrap(octets, offset, length);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+        public void write(byte[] octets, int offset, int length) throws XferException {
+            try {
+                out.write(octets, offset, length);
+            } catch (IOException e) {
+                throw failure(e);
             }
         }
 
@@ -109,12 +124,22 @@ public final class Storage {
          * old file, then flush the directory so that the rename survives a crash
          * (XFER-STORE-03: OK only once the octets would survive a power cut).
          */
-        public void commit() throws IOException {
-            channel.force(true);
-            channel.close();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        public void commit() throws XferException {
+            try {
+                channel.force(true);
+                channel.close();
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw failure(e);
+            }
             committed = true;
-            syncDirectory(storageDir);
+            // Opening a directory to fsync it works on Linux and macOS; other systems
+            // refuse, and there the rename is as durable as the system makes it.
+            try (FileChannel directory = FileChannel.open(storageDir, StandardOpenOption.READ)) {
+                directory.force(true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // best effort, see above
+            }
         }
 
         /** Discards the upload unless it was committed: the name keeps its old content. */
@@ -124,16 +149,6 @@ public final class Storage {
                 channel.close();
                 Files.deleteIfExists(temp);
             }
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        // Opening a directory to fsync it works on Linux and macOS; other systems
-        // refuse, and there the rename is as durable as the system makes it.
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort, see above
         }
     }
 }

@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +13,8 @@ import java.time.Duration;
 import xferlab.protocol.Digests;
 import xferlab.protocol.ErrorCode;
 import xferlab.protocol.FileName;
-import xferlab.protocol.LineReader;
-import xferlab.protocol.LineTooLongException;
 import xferlab.protocol.Limits;
+import xferlab.protocol.LineReader;
 import xferlab.protocol.Printable;
 import xferlab.protocol.Reply;
 import xferlab.protocol.Size;
@@ -30,18 +27,20 @@ import xferlab.protocol.XferException;
  * (XFER-CONC-02). It walks the spec's server state machine (chapter "State
  * machines"), and logs each step from one {@link State} to the next.
  */
-final class UploadHandler implements Runnable {
+final class UploadHandler {
     /**
      * The payload buffer: big enough that a read returns many segments' worth of
      * octets at once; small enough that a thousand uploads at once fit in a small heap.
      */
-    static final int BUFFER_SIZE = 64 * 1024;
+    private static final int BUFFER_SIZE = 64 * 1024;
     /**
      * The buffer for the header lines. Small, because an idle connection holds it for
      * as long as it is open (10,000 of them: 40 MiB at this size, 640 MiB at 64 KiB);
      * the payload does not pass through it, as reads of at least its size bypass it.
      */
-    static final int HEADER_BUFFER_SIZE = 4 * 1024;
+    private static final int HEADER_BUFFER_SIZE = 4 * 1024;
+    /** The spec's recommended bound on a lingering close (XFER-CLOSE-01). */
+    private static final Duration LINGER_TIME = Duration.ofSeconds(2);
 
     /** The states of the spec's server state machine, with the same names. */
     enum State {
@@ -59,11 +58,11 @@ final class UploadHandler implements Runnable {
         this.socket = socket;
         this.storage = storage;
         this.config = config;
-        this.remote = remote(socket);
+        this.remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }
 
-    @Override
-    public void run() {
+    /** Serves the connection to its close, and logs how it ended. Never throws. */
+    void run() {
         long started = System.nanoTime();
         String outcome;
         try {
@@ -71,20 +70,25 @@ final class UploadHandler implements Runnable {
             // that goes silent, in any state, costs us a thread only that long.
             socket.setSoTimeout(Timeouts.millis(config.idleTimeout()));
             InputStream in = new BufferedInputStream(socket.getInputStream(), HEADER_BUFFER_SIZE);
-            OutputStream out = socket.getOutputStream();
             try {
-                outcome = upload(in, out);
+                outcome = upload(in);
             } catch (XferException refusal) {
+                if (refusal.getCause() != null) {
+                    // The details go to the log; the client learns only the reply (XFER-ERR-02).
+                    config.log().accept(remote + " storage failure: " + refusal.getCause());
+                }
                 outcome = "refused: " + refusal.reply().line();
-                send(out, refusal.reply());
+                send(refusal.reply());
             }
             lingeringClose();
         } catch (SocketTimeoutException e) {
             outcome = "timed out in " + where();
             // Best effort (XFER-TIME-02): the client may be gone already.
-            if (trySend(new Reply.Error(ErrorCode.IDLE_TIMEOUT.code(),
-                    "idle timeout after " + seconds(config.idleTimeout())))) {
+            try {
+                send(new Reply.Error(ErrorCode.IDLE_TIMEOUT.code(), "idle timeout after " + seconds(config.idleTimeout())));
                 lingeringClose();
+            } catch (IOException gone) {
+                // nobody left to tell
             }
         } catch (EOFException e) {
             outcome = "client closed the connection in " + where();
@@ -94,126 +98,61 @@ final class UploadHandler implements Runnable {
             // A bug must cost one connection, never the server (XFER-LIVE-01).
             outcome = "internal error in " + state + ": " + e;
         }
-        closeQuietly();
+        XferServer.closeQuietly(socket);
         enter(State.CLOSED);
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        config.log().accept(remote + " " + outcome + " (" + millis + " ms)");
+        config.log().accept(remote + " " + outcome + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+    }
+
+    /** Runs the upload; returns the log line of a stored file. */
+    private String upload(InputStream in) throws IOException, XferException {
+        LineReader lines = new LineReader(in);
+        String name = FileName.parse(lines.readLine(Limits.MAX_NAME_OCTETS, "name"));
+        enter(State.AWAIT_SIZE);
+        long size = Size.parse(lines.readLine(Limits.MAX_SIZE_OCTETS, "size"));
+        if (size > config.maxSize()) {
+            throw new XferException(ErrorCode.TOO_LARGE, "size is above the limit of " + config.maxSize() + " octets");
+        }
+        // The temporary file exists before READY: if there is no room for it, or it
+        // cannot be made, the client hears ERROR 413 or 500 instead of READY, before
+        // it sends a single payload octet.
+        try (Storage.Upload upload = storage.begin(name, size)) {
+            send(new Reply.Ready());
+            enter(State.RECEIVING);
+            // Exactly size octets: never more, so that whatever the client sends after
+            // the payload is never stored (XFER-UP-06). The digest is computed as the
+            // octets pass (XFER-UP-03): nothing is read twice, no file is held in memory.
+            MessageDigest sha256 = Digests.sha256();
+            byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, size))];
+            while (received < size) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, size - received));
+                if (n == -1) {
+                    throw new EOFException();
+                }
+                sha256.update(buffer, 0, n);
+                upload.write(buffer, 0, n);
+                received += n;
+            }
+            enter(State.COMMITTING);
+            upload.commit();
+            String digest = Digests.hex(sha256.digest());
+            send(new Reply.Ok(digest));
+            return "stored \"" + Printable.escape(name.getBytes(StandardCharsets.UTF_8)) + "\", "
+                    + size + " octets, sha256 " + digest;
+        }
     }
 
     private void enter(State next) {
-        if (next != state) {
-            config.log().accept(remote + " " + state + " -> " + next);
-            state = next;
-        }
+        config.log().accept(remote + " " + state + " -> " + next);
+        state = next;
     }
 
     private String where() {
         return state == State.RECEIVING ? state + " after " + received + " octets" : state.toString();
     }
 
-    /** Runs the upload; returns the log line of a stored file. */
-    private String upload(InputStream in, OutputStream out) throws IOException, XferException {
-        LineReader lines = new LineReader(in);
-        String name = FileName.parse(readLine(lines, Limits.MAX_NAME_OCTETS, "name"));
-        enter(State.AWAIT_SIZE);
-        long size = Size.parse(readLine(lines, Limits.MAX_SIZE_OCTETS, "size"));
-        checkRoomFor(size);
-        // The temporary file exists before READY: if it cannot be made, the client
-        // hears ERROR 500 instead of READY, before it sends a single payload octet.
-        try (Storage.Upload upload = begin(name)) {
-            send(out, new Reply.Ready());
-            enter(State.RECEIVING);
-            String digest = receive(in, size, upload);
-            enter(State.COMMITTING);
-            try {
-                upload.commit();
-            } catch (IOException e) {
-                throw storageFailure(e);
-            }
-            send(out, new Reply.Ok(digest));
-            return "stored \"" + Printable.escape(name.getBytes(StandardCharsets.UTF_8)) + "\", "
-                    + size + " octets, sha256 " + digest;
-        }
-    }
-
-    private static byte[] readLine(LineReader lines, int limit, String what) throws IOException, XferException {
-        try {
-            return lines.readLine(limit);
-        } catch (LineTooLongException e) {
-            throw new XferException(ErrorCode.MALFORMED_LINE,
-                    what + " line is longer than " + limit + " octets");
-        }
-    }
-
-    private void checkRoomFor(long size) throws XferException {
-        if (size > config.maxSize()) {
-            throw new XferException(ErrorCode.TOO_LARGE,
-                    "size is above the limit of " + config.maxSize() + " octets");
-        }
-        long free;
-        try {
-            free = storage.freeSpace();
-        } catch (IOException e) {
-            throw storageFailure(e);
-        }
-        if (size > free) {
-            throw new XferException(ErrorCode.TOO_LARGE,
-                    "size is above the free space of " + free + " octets");
-        }
-    }
-
-    /**
-     * Reads exactly {@code size} octets: never more, so that whatever the client
-     * sends after the payload is never stored (XFER-UP-06). The digest is computed
-     * as the octets pass (XFER-UP-03), so nothing is read twice and no file is held
-     * in memory.
-     */
-    private String receive(InputStream in, long size, Storage.Upload upload) throws IOException, XferException {
-        MessageDigest sha256 = Digests.sha256();
-        byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, size))];
-        while (received < size) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, size - received));
-            if (n == -1) {
-                throw new EOFException();
-            }
-            sha256.update(buffer, 0, n);
-            try {
-                upload.write(buffer, 0, n);
-            } catch (IOException e) {
-                throw storageFailure(e);
-            }
-            received += n;
-        }
-        return Digests.hex(sha256.digest());
-    }
-
-    private Storage.Upload begin(String name) throws XferException {
-        try {
-            return storage.begin(name);
-        } catch (IOException e) {
-            throw storageFailure(e);
-        }
-    }
-
-    private XferException storageFailure(IOException cause) {
-        // The details go to the log; the client learns only that storing failed (XFER-ERR-02).
-        config.log().accept(remote + " storage failure: " + cause);
-        return new XferException(ErrorCode.STORAGE_FAILURE, "storage failure");
-    }
-
-    private static void send(OutputStream out, Reply reply) throws IOException {
-        out.write(reply.encode());
-        out.flush();
-    }
-
-    /** Sends a reply if the client is still there; returns whether it was sent. */
-    private boolean trySend(Reply reply) {
-        try {
-            send(socket.getOutputStream(), reply);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    private void send(Reply reply) throws IOException {
+        socket.getOutputStream().write(reply.encode());
+        socket.getOutputStream().flush();
     }
 
     /**
@@ -226,39 +165,20 @@ final class UploadHandler implements Runnable {
      */
     private void lingeringClose() {
         enter(State.LINGERING);
-        long deadline = System.nanoTime() + config.lingerTime().toNanos();
+        long deadline = System.nanoTime() + LINGER_TIME.toNanos();
         try {
             socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
             byte[] sink = new byte[8192];
-            while (true) {
-                long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-                if (left <= 0) {
-                    break;
-                }
-                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
-                if (in.read(sink) == -1) {
+            long left;
+            while ((left = Duration.ofNanos(deadline - System.nanoTime()).toMillis()) > 0) {
+                socket.setSoTimeout((int) left);
+                if (socket.getInputStream().read(sink) == -1) {
                     break;
                 }
             }
         } catch (IOException e) {
             // the client is gone or silent: nothing left to protect
         }
-    }
-
-    private void closeQuietly() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // nothing to do
-        }
-    }
-
-    private static String remote(Socket socket) {
-        if (socket.getRemoteSocketAddress() instanceof InetSocketAddress address) {
-            return address.getAddress().getHostAddress() + ":" + address.getPort();
-        }
-        return String.valueOf(socket.getRemoteSocketAddress());
     }
 
     private static String seconds(Duration duration) {

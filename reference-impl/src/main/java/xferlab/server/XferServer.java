@@ -6,12 +6,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The reference XFER server.
@@ -23,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>One thread accepts connections and hands each to a thread of its own. The
+ * <p>One thread accepts connections and starts a thread of its own for each. The
  * naive server that handles one client inside its accept loop serves nobody else
  * while that client dawdles, and the one that returns after its first client
  * serves nobody at all afterwards (XFER-LIVE-01, XFER-CONC-01, XFER-CONC-02). A
@@ -31,36 +29,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * idle connection, which the idle timeout bounds.
  */
 public final class XferServer implements AutoCloseable {
-    private static final int BACKLOG = 4096;
-
     private final ServerConfig config;
     private final Storage storage;
-    private final ServerSocket serverSocket;
-    private final ExecutorService handlers;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger threadNumber = new AtomicInteger();
-    private final Object quiet = new Object();
-    private final Thread acceptor;
-    private volatile boolean closed;
+    private final ServerSocket serverSocket = new ServerSocket();
+    /** Connections accepted and not yet closed; the lock and the signal for changes to them. */
+    private final Set<Socket> open = new HashSet<>();
+    private final Thread acceptor = new Thread(this::acceptLoop, "xfer-acceptor");
 
     private XferServer(ServerConfig config) throws IOException {
         this.config = config;
         this.storage = new Storage(config.storageDir(), config.tempDir());
-        this.serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
-        this.handlers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "xfer-connection-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.acceptor = new Thread(this::acceptLoop, "xfer-acceptor");
-        acceptor.setDaemon(true);
+        // A long queue of connections not yet accepted: a burst of clients waits in it
+        // instead of being refused by the kernel.
+        serverSocket.bind(new InetSocketAddress(config.bindAddress(), config.port()), 4096);
     }
 
     /** Binds, opens the storage and starts accepting; returns once connections are accepted. */
     public static XferServer start(ServerConfig config) throws IOException {
         XferServer server = new XferServer(config);
+        server.acceptor.setDaemon(true);
         server.acceptor.start();
         return server;
     }
@@ -77,7 +65,9 @@ public final class XferServer implements AutoCloseable {
 
     /** Connections accepted and not yet closed. */
     public int openConnections() {
-        return open.size();
+        synchronized (open) {
+            return open.size();
+        }
     }
 
     /**
@@ -87,13 +77,13 @@ public final class XferServer implements AutoCloseable {
      */
     public boolean awaitQuiet(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (quiet) {
+        synchronized (open) {
             while (!open.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(quiet, left);
+                TimeUnit.NANOSECONDS.timedWait(open, left);
             }
             return true;
         }
@@ -105,71 +95,55 @@ public final class XferServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!closed) {
+        for (int number = 1; !serverSocket.isClosed(); number++) {
             Socket socket;
             try {
                 socket = serverSocket.accept();
             } catch (IOException e) {
-                if (closed) {
-                    return;
+                if (!serverSocket.isClosed()) {
+                    // Out of file descriptors, say: log it and keep serving (XFER-LIVE-01),
+                    // after a pause so that a persistent failure does not spin a core.
+                    config.log().accept("accept failed: " + e.getMessage());
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 }
-                // Out of file descriptors, say: log it and keep serving (XFER-LIVE-01),
-                // after a pause so that a persistent failure does not spin a core.
-                config.log().accept("accept failed: " + e.getMessage());
-                pauseAfterAcceptFailure();
                 continue;
             }
-            open.add(socket);
-            try {
-                handlers.execute(() -> {
-                    try {
-                        new UploadHandler(socket, storage, config).run();
-                    } finally {
-                        forget(socket);
-                    }
-                });
-            } catch (RuntimeException e) {
-                // no thread could be had: this connection is lost, the server is not
-                config.log().accept("cannot serve a connection: " + e);
-                forget(socket);
-                closeQuietly(socket);
+            synchronized (open) {
+                open.add(socket);
+            }
+            Thread connection = new Thread(() -> serve(socket), "xfer-connection-" + number);
+            connection.setDaemon(true);
+            connection.start();
+        }
+    }
+
+    private void serve(Socket socket) {
+        try {
+            new UploadHandler(socket, storage, config).run();
+        } finally {
+            synchronized (open) {
+                open.remove(socket);
+                open.notifyAll();
             }
         }
     }
 
-    private void forget(Socket socket) {
-        open.remove(socket);
-        synchronized (quiet) {
-            quiet.notifyAll();
-        }
-    }
-
-    private static void pauseAfterAcceptFailure() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stops accepting, closes every open connection and waits briefly for the handlers. */
+    /** Stops accepting, closes every open connection and waits briefly for their threads. */
     @Override
     public void close() {
-        closed = true;
         closeQuietly(serverSocket);
-        for (Socket socket : open) {
-            closeQuietly(socket);
+        synchronized (open) {
+            open.forEach(XferServer::closeQuietly);
         }
-        handlers.shutdownNow();
         try {
             acceptor.join(5_000);
-            handlers.awaitTermination(5, TimeUnit.SECONDS);
+            awaitQuiet(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (Exception e) {

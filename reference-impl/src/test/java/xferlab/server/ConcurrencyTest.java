@@ -32,7 +32,10 @@ import xferlab.testing.RawConnection;
 import xferlab.testing.TestFiles;
 import xferlab.testing.TestServers;
 
-/** Level 3: many clients at once, stalled clients, and races on one name. */
+/**
+ * Level 3 beyond the conformance suite's cases: stalled connections mid-payload as
+ * well as mid-header, and races on one name watched by a reader while they run.
+ */
 @Timeout(value = 60, unit = SECONDS)
 class ConcurrencyTest {
     @TempDir
@@ -44,70 +47,6 @@ class ConcurrencyTest {
     void stopThreads() throws InterruptedException {
         threads.shutdownNow();
         assertThat(threads.awaitTermination(20, TimeUnit.SECONDS)).as("test threads stopped").isTrue();
-    }
-
-    @Test
-    @DisplayName("XFER-CONC-01: 64 concurrent client uploads all succeed with intact content")
-    void sixtyFourConcurrentUploads() throws Exception {
-        int clients = 64;
-        List<Path> sources = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            sources.add(TestFiles.randomFile(work.resolve("source").resolve("file-" + i + ".bin"), 50_000 + 997L * i, i));
-        }
-        try (XferServer server = XferServer.start(TestServers.config(work, new TestServers.Log()))) {
-            CyclicBarrier start = new CyclicBarrier(clients);
-            List<Future<UploadResult>> results = new ArrayList<>();
-            for (Path source : sources) {
-                results.add(threads.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return TestServers.client(server).upload(source, source.getFileName().toString(), ProgressListener.NONE);
-                }));
-            }
-            for (int i = 0; i < clients; i++) {
-                Path source = sources.get(i);
-                UploadResult result = results.get(i).get(30, TimeUnit.SECONDS);
-                assertThat(result.digest()).isEqualTo(TestFiles.sha256(source));
-                assertThat(Files.mismatch(source, TestServers.storage(work).resolve(source.getFileName().toString())))
-                        .isEqualTo(-1L);
-            }
-            TestServers.awaitQuiet(server);
-            assertThat(TestFiles.listing(TestServers.temp(work))).isEmpty();
-            assertThat(TestFiles.listing(TestServers.storage(work))).hasSize(clients);
-        }
-    }
-
-    @Test
-    @DisplayName("XFER-CONC-01: 64 connections held open at once each get READY, then each get OK")
-    void sixtyFourConnectionsOpenAtOnce() throws Exception {
-        int count = 64;
-        List<RawConnection> connections = new ArrayList<>();
-        List<byte[]> payloads = new ArrayList<>();
-        try (XferServer server = XferServer.start(TestServers.config(work, new TestServers.Log()))) {
-            try {
-                // One thread, no help: a server that served connections one after another
-                // would leave connection 2 waiting for READY while connection 1 is open.
-                for (int i = 0; i < count; i++) {
-                    byte[] payload = TestFiles.randomBytes(1000 + i, i);
-                    payloads.add(payload);
-                    RawConnection connection = RawConnection.open(server.port());
-                    connections.add(connection);
-                    connection.send(RawConnection.header("open-" + i, payload.length));
-                    assertThat(connection.readLine()).as("connection %d", i).isEqualTo("READY");
-                }
-                assertThat(server.openConnections()).isEqualTo(count);
-                for (int i = count - 1; i >= 0; i--) {
-                    connections.get(i).send(payloads.get(i));
-                    assertThat(connections.get(i).readLine()).isEqualTo("OK " + TestFiles.sha256(payloads.get(i)));
-                }
-            } finally {
-                for (RawConnection connection : connections) {
-                    connection.close();
-                }
-            }
-            for (int i = 0; i < count; i++) {
-                assertThat(TestServers.storage(work).resolve("open-" + i)).hasBinaryContent(payloads.get(i));
-            }
-        }
     }
 
     @Test

@@ -21,8 +21,10 @@ import xferlab.testing.TestFiles;
 import xferlab.testing.TestServers;
 
 /**
- * The idle timeout (XFER-TIME-01, XFER-TIME-02): a connection that sends nothing
- * for 400 ms, at any stage, gets {@code ERROR 408} and is closed. The tests stay
+ * The idle timeout (XFER-TIME-01, XFER-TIME-02) where the conformance suite does not
+ * look: silence around the size line, a client slower than the timeout that never
+ * goes silent, a timeout of 30 days. A connection that sends nothing for 400 ms
+ * gets {@code ERROR 408} and is closed. The tests stay
  * silent on purpose and then wait for the server's reaction (the reply and the
  * end of the connection), bounded by the read timeout.
  */
@@ -65,29 +67,11 @@ class IdleTimeoutTest {
         TestServers.assertStillServes(server, work);
     }
 
-    @Test
-    @DisplayName("XFER-TIME-01/02: silence right after connecting gets 408 and the close")
-    void silentAfterConnecting() throws Exception {
-        assertTimesOutAfter("");
-    }
-
     @ParameterizedTest(name = "after \"{0}\"")
-    @ValueSource(strings = {"half-a-na", "name.txt\n", "name.txt\n12"})
-    @DisplayName("XFER-TIME-01/02: silence in the middle of the header gets 408 and the close")
+    @ValueSource(strings = {"name.txt\n", "name.txt\n12"})
+    @DisplayName("XFER-TIME-01/02: silence after the name line, or inside the size line, gets 408 and the close")
     void silentMidHeader(String sent) throws Exception {
         assertTimesOutAfter(sent);
-    }
-
-    @Test
-    @DisplayName("XFER-TIME-01/02: silence after READY, before any payload octet, gets 408")
-    void silentAfterReady() throws Exception {
-        assertTimesOutAfter("waiting.bin\n10\n", "READY");
-    }
-
-    @Test
-    @DisplayName("XFER-TIME-01/02, XFER-STORE-04: silence mid-payload gets 408, and the partial upload leaves no trace")
-    void silentMidPayload() throws Exception {
-        assertTimesOutAfter("partial.bin\n10\n12345", "READY");
     }
 
     @Test

@@ -62,8 +62,7 @@ class StorageTest {
     @DisplayName("XFER-STORE-05: a temporary directory inside the storage directory is refused at start")
     void tempDirInsideStorageIsRefused() {
         Path storage = TestServers.storage(work);
-        assertThatThrownBy(() -> XferServer.start(TestServers.config(work, new TestServers.Log())
-                        .withTempDir(storage.resolve("tmp"))))
+        assertThatThrownBy(() -> new Storage(storage, storage.resolve("tmp")))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("must not be inside the storage directory");
     }
@@ -74,7 +73,7 @@ class StorageTest {
         Path storage = TestServers.storage(work);
         Storage store = new Storage(storage, TestServers.temp(work));
         Files.writeString(storage.resolve("doc.txt"), "old");
-        try (Storage.Upload upload = store.begin("doc.txt")) {
+        try (Storage.Upload upload = store.begin("doc.txt", 11)) {
             upload.write(utf8("new content"), 0, 11);
         }
         assertThat(storage.resolve("doc.txt")).hasContent("old");
@@ -87,7 +86,7 @@ class StorageTest {
         Path storage = TestServers.storage(work);
         Storage store = new Storage(storage, TestServers.temp(work));
         Files.writeString(storage.resolve("doc.txt"), "old");
-        try (Storage.Upload upload = store.begin("doc.txt")) {
+        try (Storage.Upload upload = store.begin("doc.txt", 11)) {
             upload.write(utf8("xnew contentx"), 1, 11);
             assertThat(storage.resolve("doc.txt")).as("before commit").hasContent("old");
             upload.commit();

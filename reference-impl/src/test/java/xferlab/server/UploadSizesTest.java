@@ -62,17 +62,6 @@ class UploadSizesTest {
         assertRoundTrip(50L * 1024 * 1024, "fifty.bin");
     }
 
-    @Test
-    @DisplayName("XFER-UP-04: an empty file is stored, and OK carries the SHA-256 of no octets")
-    void emptyFileDigest() throws Exception {
-        Path source = Files.createFile(Files.createDirectories(work.resolve("source")).resolve("empty"));
-        try (XferServer server = XferServer.start(TestServers.config(work, new TestServers.Log()))) {
-            UploadResult result = TestServers.client(server).upload(source, "empty", ProgressListener.NONE);
-            assertThat(result.digest()).isEqualTo(EMPTY_SHA256);
-            assertThat(TestServers.storage(work).resolve("empty")).isEmptyFile();
-        }
-    }
-
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {
         "a", "résumé.pdf", "日本語.txt", "😀 emoji.png", "...", ".hidden", "a..b", " spaced name ",
@@ -102,15 +91,4 @@ class UploadSizesTest {
         }
     }
 
-    @Test
-    @DisplayName("XFER-STORE-03: a second upload to a name replaces the first")
-    void replacesAnExistingFile() throws Exception {
-        Path first = TestFiles.randomFile(work.resolve("source").resolve("first"), 5000, 1);
-        Path second = TestFiles.randomFile(work.resolve("source").resolve("second"), 3000, 2);
-        try (XferServer server = XferServer.start(TestServers.config(work, new TestServers.Log()))) {
-            TestServers.client(server).upload(first, "doc.bin", ProgressListener.NONE);
-            TestServers.client(server).upload(second, "doc.bin", ProgressListener.NONE);
-            assertThat(TestServers.storage(work).resolve("doc.bin")).hasSameBinaryContentAs(second);
-        }
-    }
 }

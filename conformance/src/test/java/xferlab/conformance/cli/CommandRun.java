@@ -246,26 +246,17 @@ record CommandRun(int exit, String out, String err, long millis) {
 
     /**
      * The {@code xfer-suite-*} temporary directories of this run that appeared since
-     * {@code before} and are still there after a short grace.
+     * {@code before} and are still there. The run deletes its directories before it
+     * returns, so one look suffices: nothing removes them later.
      *
      * <p>Other suite runs on the same machine (the build's other test JVM, a developer's
      * parallel build) create and remove directories of that name too, so only the
-     * leftovers that are provably this run's count: those whose launched server's
-     * output mentions {@code marker}. The same rule always, so the check never depends
-     * on what else the machine runs.
+     * ones that are provably this run's count: those whose launched server's output
+     * mentions {@code marker}, a line only this run's server printed (its port in it).
      */
     static Set<Path> leftoverSuiteDirs(Set<Path> before, String marker) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        Set<Path> left;
-        do {
-            left = new java.util.HashSet<>(tempEntries("xfer-suite-"));
-            left.removeAll(before);
-            left.removeIf(dir -> !mentions(dir.resolve("server-output.log"), marker));
-            if (left.isEmpty()) {
-                return left;
-            }
-            sleep(100);
-        } while (System.nanoTime() < deadline);
+        Set<Path> left = new java.util.HashSet<>(tempEntries("xfer-suite-"));
+        left.removeAll(before);
         left.removeIf(dir -> !mentions(dir.resolve("server-output.log"), marker));
         return left;
     }
@@ -275,14 +266,6 @@ record CommandRun(int exit, String out, String err, long millis) {
             return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.ISO_8859_1).contains(marker);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

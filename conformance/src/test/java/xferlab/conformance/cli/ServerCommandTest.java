@@ -254,7 +254,7 @@ class ServerCommandTest {
                     .doesNotExist();
             soft.assertThat(CommandRun.tempEntries("escape-")).as("nothing escaped into " + work.getParent())
                     .isEqualTo(escapesBefore);
-            soft.assertThat(CommandRun.leftoverSuiteDirs(suiteDirsBefore, "naive_server listening"))
+            soft.assertThat(CommandRun.leftoverSuiteDirs(suiteDirsBefore, "naive_server listening on 127.0.0.1:" + port + ","))
                     .as("xfer-suite-* directories left in java.io.tmpdir").isEmpty();
             soft.assertAll();
         }
