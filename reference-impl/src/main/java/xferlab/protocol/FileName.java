@@ -73,9 +73,6 @@ public final class FileName {
     public static String problem(String name) {
         byte[] octets = name.getBytes(StandardCharsets.UTF_8);
         // getBytes quietly turns a lone surrogate into '?': a different name.
-        if (!new String(octets, StandardCharsets.UTF_8).equals(name)) {
-            return "name is not valid UTF-8";
-        }
-        return problem(octets);
+        return new String(octets, StandardCharsets.UTF_8).equals(name) ? problem(octets) : "name is not valid UTF-8";
     }
 }

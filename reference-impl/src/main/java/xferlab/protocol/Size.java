@@ -25,13 +25,12 @@ public final class Size {
      * @throws XferException with {@link ErrorCode#MALFORMED_LINE} and the rule broken
      */
     public static long parse(byte[] octets) throws XferException {
-        if (octets.length == 0) {
+        String digits = new String(octets, StandardCharsets.ISO_8859_1);
+        if (digits.isEmpty()) {
             throw malformed("size is empty");
         }
-        for (byte b : octets) {
-            if (b < '0' || b > '9') {
-                throw malformed("size has a non-digit octet");
-            }
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw malformed("size has a non-digit octet");
         }
         if (octets[0] == '0' && octets.length > 1) {
             throw malformed("size has a leading zero");
@@ -42,7 +41,7 @@ public final class Size {
         // Only canonical digits are left, none of the spellings (+5, 0x5, 1_0) that make
         // Long.parseLong lenient: it can now only fail on a number above 2^63-1.
         try {
-            return Long.parseLong(new String(octets, StandardCharsets.US_ASCII));
+            return Long.parseLong(digits);
         } catch (NumberFormatException e) {
             throw malformed("size is above " + Long.MAX_VALUE);
         }

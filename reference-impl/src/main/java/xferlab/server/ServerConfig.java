@@ -49,10 +49,6 @@ public record ServerConfig(
         return absolute.resolveSibling("." + absolute.getFileName() + ".xfer-tmp");
     }
 
-    public ServerConfig withPort(int port) {
-        return new ServerConfig(bindAddress, port, storageDir, tempDir, idleTimeout, maxSize, log);
-    }
-
     public ServerConfig withIdleTimeout(Duration idleTimeout) {
         return new ServerConfig(bindAddress, port, storageDir, tempDir, idleTimeout, maxSize, log);
     }

@@ -96,24 +96,26 @@ public final class XferServer implements AutoCloseable {
 
     private void acceptLoop() {
         for (int number = 1; !serverSocket.isClosed(); number++) {
-            Socket socket;
+            Socket socket = null;
             try {
                 socket = serverSocket.accept();
-            } catch (IOException e) {
+                synchronized (open) {
+                    open.add(socket);
+                }
+                Socket accepted = socket;
+                Thread connection = new Thread(() -> serve(accepted), "xfer-connection-" + number);
+                connection.setDaemon(true);
+                connection.start();
+            } catch (IOException | OutOfMemoryError e) {
+                // Out of file descriptors or threads, say: drop this connection, log it and
+                // keep serving the others (XFER-LIVE-01), after a pause so that a persistent
+                // failure does not spin a core.
+                forget(socket); // (null when accept itself failed: then nothing to forget)
                 if (!serverSocket.isClosed()) {
-                    // Out of file descriptors, say: log it and keep serving (XFER-LIVE-01),
-                    // after a pause so that a persistent failure does not spin a core.
-                    config.log().accept("accept failed: " + e.getMessage());
+                    config.log().accept("accept failed: " + e);
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 }
-                continue;
             }
-            synchronized (open) {
-                open.add(socket);
-            }
-            Thread connection = new Thread(() -> serve(socket), "xfer-connection-" + number);
-            connection.setDaemon(true);
-            connection.start();
         }
     }
 
@@ -121,10 +123,15 @@ public final class XferServer implements AutoCloseable {
         try {
             new UploadHandler(socket, storage, config).run();
         } finally {
-            synchronized (open) {
-                open.remove(socket);
-                open.notifyAll();
-            }
+            forget(socket);
+        }
+    }
+
+    private void forget(Socket socket) {
+        closeQuietly(socket);
+        synchronized (open) {
+            open.remove(socket);
+            open.notifyAll();
         }
     }
 

@@ -25,10 +25,9 @@ public final class EmbeddedTarget extends LocalTarget {
     @Override
     public void start() throws LaunchException {
         try {
-            server = XferServer.start(ServerConfig.defaults(storage)
-                    .withPort(port)
-                    .withIdleTimeout(idleTimeout)
-                    .withLog(line -> { }));
+            ServerConfig defaults = ServerConfig.defaults(storage);
+            server = XferServer.start(new ServerConfig(defaults.bindAddress(), port, storage, defaults.tempDir(),
+                    idleTimeout, defaults.maxSize(), line -> { }));
             port = server.port();
         } catch (IOException e) {
             throw new LaunchException(LaunchException.Kind.CANNOT_START, "cannot start the reference server: " + e.getMessage());
