@@ -108,7 +108,8 @@ public class XferClient {
             out.flush();
             answer = replies.next();
             // TODO (stage 6, XFER-CLI-04 and -06): an OK is success only if its digest is the
-            // SHA-256 of the octets sent. This believes any line that starts with OK.
+            // SHA-256 of the octets sent, in lowercase hex, compared octet for octet (not
+            // equalsIgnoreCase). This believes any line that starts with OK.
             if (!answer.startsWith("OK")) {
                 throw fail(answer);
             }

@@ -78,7 +78,8 @@ def main():
         fail(f"connection to {args.host}:{args.port} failed: {e}")
 
     # TODO (stage 6, XFER-CLI-04 and -06): an OK is success only if its digest is
-    # the SHA-256 of the octets sent. This believes any line that starts with OK.
+    # the SHA-256 of the octets sent, in lowercase hex, compared octet for octet.
+    # This believes any line that starts with OK.
     if answer.startswith("OK"):
         print("stored", name, len(data), "octets")
         sys.exit(0)

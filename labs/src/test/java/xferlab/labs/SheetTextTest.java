@@ -52,6 +52,43 @@ class SheetTextTest {
     }
 
     @Test
+    void everySpecSectionAStageSheetNamesIsALinkToIt() throws IOException {
+        // "section 7.3" in a sheet's text: a reader clicks it. Inside a link's text it is fine.
+        Pattern section = Pattern.compile("(?i)\\bsections? \\d+(\\.\\d+)*");
+        Pattern linked = Pattern.compile("link:\\{spec\\}#[a-z0-9-]+\\[[^\\]]*$");
+        for (Path sheet : allSheets()) {
+            String name = sheet.getFileName().toString();
+            if (!name.startsWith("stage-") && !name.equals("index.adoc")) {
+                continue;
+            }
+            String text = Sheets.read(sheet);
+            Matcher matcher = section.matcher(text);
+            while (matcher.find()) {
+                String before = text.substring(Math.max(0, matcher.start() - 120), matcher.start());
+                assertThat(linked.matcher(before).find())
+                        .as(name + ": \"" + matcher.group() + "\" is a link to the spec's section").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everySheetLinksThePreviousTheNextAndTheIndex() throws IOException {
+        for (Path sheet : allSheets()) {
+            String name = sheet.getFileName().toString();
+            if (name.startsWith("_")) {
+                continue; // an included part, not a sheet
+            }
+            String text = Sheets.read(sheet);
+            Matcher nav = Pattern.compile("(?m)^\\[\\.xfer-nav]\\n(Previous: .*)$").matcher(text);
+            assertThat(nav.find()).as(name + " has a [.xfer-nav] line under its title").isTrue();
+            assertThat(nav.group(1)).as(name + ": previous and next").contains("Next: ");
+            if (!name.equals("index.adoc")) {
+                assertThat(nav.group(1)).as(name + ": the index").contains("xref:index.adoc[");
+            }
+        }
+    }
+
+    @Test
     void everyRequirementLinkNamesACatalogueIdAndShowsIt() throws IOException {
         Set<String> ids = catalogueIds();
         assertThat(ids).hasSizeGreaterThan(40);

@@ -103,6 +103,57 @@ class SiteTest {
         assertThat(report).as("diagrams drawn").contains("<svg");
     }
 
+    @Test
+    void everyRequirementLinksToItsCoverageRowAndBack() {
+        String spec = read(SITE.resolve("spec/xfer-spec.html"));
+        for (Requirement requirement : Catalogue.load().all()) {
+            String id = requirement.id();
+            assertThat(spec).as(id + ": the requirement row links to its cases").contains("href=\"#coverage-" + id + "\"");
+            assertThat(spec).as(id + ": the coverage row has its anchor").contains("id=\"coverage-" + id + "\"");
+        }
+    }
+
+    @Test
+    void everyLabSheetLinksThePreviousTheNextAndTheIndex() throws IOException {
+        try (Stream<Path> files = Files.list(SITE.resolve("labs"))) {
+            List<Path> sheets = files.filter(p -> p.getFileName().toString().matches("(stage-\\d.*|index|instructor)\\.html"))
+                    .sorted().toList();
+            assertThat(sheets).hasSize(8);
+            for (Path sheet : sheets) {
+                String html = read(sheet);
+                int navs = html.split("class=\"paragraph xfer-nav\"", -1).length - 1;
+                // The instructors' sheet has its links at the top only: its end belongs to other sections.
+                assertThat(navs).as(sheet + ": navigation at the top and the bottom")
+                        .isGreaterThanOrEqualTo(sheet.endsWith("instructor.html") ? 1 : 2);
+                String nav = html.substring(html.indexOf("xfer-nav"));
+                nav = nav.substring(0, nav.indexOf("</p>"));
+                assertThat(nav).as(sheet + ": previous and next").contains("Previous:", "Next:");
+                if (!sheet.endsWith("index.html")) {
+                    assertThat(nav).as(sheet + ": the index").contains("href=\"index.html\"");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStudentNeedsNothingButTheSite() throws IOException {
+        for (String file : List.of("downloads/xfer-conformance.jar", "downloads/xfer.jar", "downloads/xfer-skeletons.zip",
+                "labs/skeletons/python/server.py", "labs/skeletons/python/client.py",
+                "labs/skeletons/java/XferServer.java", "labs/skeletons/java/XferClient.java")) {
+            assertThat(SITE.resolve(file)).as(file).isRegularFile();
+            assertThat(Files.size(SITE.resolve(file))).as(file).isGreaterThan(1000);
+        }
+        try (var zip = new java.util.zip.ZipFile(SITE.resolve("downloads/xfer-skeletons.zip").toFile())) {
+            assertThat(zip.getEntry("skeletons/python/server.py")).as("the zip holds the skeletons").isNotNull();
+            assertThat(zip.getEntry("skeletons/java/XferClient.java")).isNotNull();
+        }
+        String home = read(SITE.resolve("index.html"));
+        assertThat(home).as("the landing page's quick start").contains("Quick start", "downloads/xfer-conformance.jar",
+                "java -jar xfer-conformance.jar server --level 1");
+        assertThat(home).as("the picture of stages against levels").contains("<svg", "Level 3: concurrent",
+                "href=\"labs/stage-6-client.html\"");
+    }
+
     private static List<Path> pages() throws IOException {
         try (Stream<Path> files = Files.walk(SITE)) {
             List<Path> pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();

@@ -22,7 +22,10 @@ public final class Catalogue {
     public static final String RESOURCE = "/xferlab/spec/requirements.adoc";
 
     private static final Pattern ROW = Pattern.compile(
-            "\\|\\[\\[(?<anchor>[A-Z0-9-]+),(?<label>[A-Z0-9-]+)]](?<id>[A-Z0-9-]+)"
+            "\\|\\[\\[(?<anchor>[A-Z0-9-]+),(?<label>[A-Z0-9-]+)]]"
+                    // The ID links to its row of the coverage appendix, where the suite's cases
+                    // are listed; a row without that link (as in small test catalogues) is read too.
+                    + "(?:<<coverage-(?<coverage>[A-Z0-9-]+),(?<linked>[A-Z0-9-]+)>>|(?<bare>[A-Z0-9-]+))"
                     + " \\|(?<level>[1-3]) \\|(?<who>server|client|both) \\|(?<keyword>MUST|SHOULD)"
                     + " \\|(?<sentence>.+)");
     private static final Pattern TAG = Pattern.compile("// (tag|end)::([a-z-]+)\\[]");
@@ -70,9 +73,10 @@ public final class Catalogue {
             if (!row.matches()) {
                 throw new IllegalArgumentException(where + "not a requirement row: " + line);
             }
-            String id = row.group("id");
-            if (!id.equals(row.group("anchor")) || !id.equals(row.group("label"))) {
-                throw new IllegalArgumentException(where + "anchor, label and ID differ");
+            String id = row.group("bare") != null ? row.group("bare") : row.group("linked");
+            if (!id.equals(row.group("anchor")) || !id.equals(row.group("label"))
+                    || (row.group("coverage") != null && !id.equals(row.group("coverage")))) {
+                throw new IllegalArgumentException(where + "anchor, label, coverage link and ID differ");
             }
             if (section == null) {
                 throw new IllegalArgumentException(where + id + " is outside every tag");

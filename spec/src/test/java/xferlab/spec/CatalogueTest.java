@@ -64,6 +64,17 @@ class CatalogueTest {
     }
 
     @Test
+    void everyRowLinksItsIdToItsCoverageRow() throws IOException {
+        String text = Files.readString(SOURCES.resolve("requirements.adoc"));
+        for (Requirement requirement : Catalogue.load().all()) {
+            String id = requirement.id();
+            assertThat(text).as(id).contains("|[[" + id + "," + id + "]]<<coverage-" + id + "," + id + ">> |");
+        }
+        String mismatched = "// tag::x[]\n|[[XFER-A-01,XFER-A-01]]<<coverage-XFER-A-02,XFER-A-01>> |1 |server |MUST |A server MUST.\n";
+        assertThatThrownBy(() -> Catalogue.parse(mismatched)).hasMessageContaining("coverage link");
+    }
+
+    @Test
     void malformedRowsAreReportedWithTheirLine() {
         String duplicate = """
                 // tag::x[]

@@ -13,6 +13,8 @@ public enum ClientFault {
     IGNORES_ERROR,
     /** Takes any "OK ..." line for success, whatever its digest. */
     SKIPS_DIGEST_CHECK,
+    /** Compares the digest without regard to case, as equalsIgnoreCase does (spec §11.2). */
+    DIGEST_CASE_INSENSITIVE,
     /** Sends the path it was given as the name, not its base name. */
     SENDS_PATH_AS_NAME,
     /** Takes the end of the stream before the final reply for success. */

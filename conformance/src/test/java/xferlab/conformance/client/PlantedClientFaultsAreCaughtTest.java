@@ -30,6 +30,8 @@ class PlantedClientFaultsAreCaughtTest {
                         Verdict.FAILED),
                 Arguments.of(ClientFault.SKIPS_DIGEST_CHECK, "wrong-digest-is-a-failure", "XFER-CLI-06",
                         Verdict.FAILED),
+                Arguments.of(ClientFault.DIGEST_CASE_INSENSITIVE, "uppercase-digest-is-a-failure", "XFER-CLI-06",
+                        Verdict.FAILED),
                 Arguments.of(ClientFault.SENDS_PATH_AS_NAME, "sends-base-name-size-and-content", "XFER-CLI-01",
                         Verdict.FAILED),
                 Arguments.of(ClientFault.EXITS_ZERO_ON_EARLY_CLOSE, "server-closes-before-ok", "XFER-CLI-07",

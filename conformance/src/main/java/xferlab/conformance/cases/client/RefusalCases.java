@@ -3,6 +3,8 @@ package xferlab.conformance.cases.client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -14,6 +16,7 @@ import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
 import xferlab.conformance.cases.Case;
 import xferlab.conformance.cases.Covers;
+import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.target.ClientRun;
@@ -68,7 +71,7 @@ class RefusalCases {
     @Covers({"XFER-CLI-06", "XFER-CLI-04"})
     @DisplayName("OK with a wrong digest is a failure")
     void wrongDigestIsAFailure(ClientUnderTest client) throws IOException {
-        finalReply(client, "OK " + "0".repeat(64) + "\n",
+        finalReply(client, content -> "OK " + "0".repeat(64) + "\n",
                 "compare the digest in OK with the SHA-256 of what you sent; a mismatch means the stored file differs");
     }
 
@@ -77,7 +80,7 @@ class RefusalCases {
     @Covers({"XFER-CLI-06"})
     @DisplayName("OK without a digest is a failure")
     void okWithoutDigestIsAFailure(ClientUnderTest client) throws IOException {
-        finalReply(client, "OK\n", "an OK without its digest proves nothing: treat it as a malformed reply");
+        finalReply(client, content -> "OK\n", "an OK without its digest proves nothing: treat it as a malformed reply");
     }
 
     @Test
@@ -85,10 +88,23 @@ class RefusalCases {
     @Covers({"XFER-CLI-06"})
     @DisplayName("a reply that is not OK or ERROR (\"DONE\") is a failure")
     void garbageInsteadOfOkIsAFailure(ClientUnderTest client) throws IOException {
-        finalReply(client, "DONE\n", "only OK with the right digest means success");
+        finalReply(client, content -> "DONE\n", "only OK with the right digest means success");
     }
 
-    private static void finalReply(ClientUnderTest client, String reply, String hint) throws IOException {
+    @Test
+    @Case("uppercase-digest-is-a-failure")
+    @Covers({"XFER-CLI-06"})
+    @DisplayName("OK with the right digest in uppercase is a failure: a digest has one spelling")
+    void uppercaseDigestIsAFailure(ClientUnderTest client) throws IOException {
+        // The spec leaves no choice here (§11.2): a conforming server writes lowercase, so a
+        // client that accepts uppercase would hide a broken server.
+        finalReply(client, content -> "OK " + Exchange.sha256(content).toUpperCase(Locale.ROOT) + "\n",
+                "a digest is 64 lowercase hex digits: compare octet for octet, not case-insensitively");
+    }
+
+    /** Serves READY, reads the payload, then sends the reply made from the payload. */
+    private static void finalReply(ClientUnderTest client, Function<byte[], String> reply, String hint)
+            throws IOException {
         byte[] content = new byte[1000];
         client.random().nextBytes(content);
         try (ClientSession session = client.start("digest.bin", content)) {
@@ -96,7 +112,7 @@ class RefusalCases {
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
-            connection.send(reply);
+            connection.send(reply.apply(content));
             ClientExpect.failed(session.finish(), "XFER-CLI-06", hint);
         }
     }
