@@ -16,6 +16,19 @@ public record ClientRun(int exitStatus, String stdout, String stderr, long milli
         return (stdout + stderr).strip();
     }
 
+    /**
+     * Whether the client reported failure as the spec lets it (§11.3): any non-zero status
+     * will do, whatever the number.
+     */
+    public boolean reportedFailure() {
+        return !hung && exitStatus != 0;
+    }
+
+    /** Whether it printed the text, on either output: the spec leaves the choice to the client. */
+    public boolean printed(String text) {
+        return output().contains(text);
+    }
+
     public String describe() {
         if (hung) {
             return "the client was still running after " + millis + " ms and was killed (hung)";

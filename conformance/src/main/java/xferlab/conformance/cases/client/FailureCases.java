@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import xferlab.conformance.cases.ClientExpect;
 import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
 import xferlab.conformance.cases.Case;
@@ -32,10 +31,10 @@ class FailureCases {
     @DisplayName("the server closes before READY: a non-zero exit")
     void serverClosesBeforeReady(ClientUnderTest client) throws IOException {
         try (ClientSession session = client.start("early.txt", new byte[100])) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.readHeader(connection, client);
             connection.inject(Fault.VANISH, "the suite closes before READY");
-            ClientExpect.failed(session.finish(), "XFER-CLI-07", CLOSE_HINT);
+            session.expectFailed().because(CLOSE_HINT);
         }
     }
 
@@ -46,13 +45,13 @@ class FailureCases {
     void serverClosesMidPayload(ClientUnderTest client) throws IOException {
         byte[] content = new byte[8 * 1024 * 1024];
         try (ClientSession session = client.start("cut.bin", content)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             // The case counts only once the client shows it reads READY and goes on.
             Serving.expectPayloadStarts(connection, 100_000, client);
             connection.inject(Fault.VANISH, "the suite closes after 100000 octets of the payload");
-            ClientExpect.failed(session.finish(), "XFER-CLI-07", CLOSE_HINT);
+            session.expectFailed().because(CLOSE_HINT);
         }
     }
 
@@ -63,12 +62,12 @@ class FailureCases {
     void serverClosesBeforeOk(ClientUnderTest client) throws IOException {
         byte[] content = new byte[5000];
         try (ClientSession session = client.start("no-ok.bin", content)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
             connection.inject(Fault.VANISH, "the suite closes instead of sending OK");
-            ClientExpect.failed(session.finish(), "XFER-CLI-07", CLOSE_HINT);
+            session.expectFailed().because(CLOSE_HINT);
         }
     }
 
@@ -78,9 +77,9 @@ class FailureCases {
     @DisplayName("the server accepts and never answers: a non-zero exit within the timeout")
     void serverNeverAnswers(ClientUnderTest client) throws IOException {
         try (ClientSession session = client.start("silence.txt", new byte[10])) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             connection.inject(Fault.STALL, "the suite reads the header and never answers");
-            ClientExpect.failed(session.finish(), "XFER-CLI-07", TIMEOUT_HINT);
+            session.expectFailed().because(TIMEOUT_HINT);
         }
     }
 
@@ -91,15 +90,14 @@ class FailureCases {
     void serverStopsReading(ClientUnderTest client) throws IOException {
         byte[] content = new byte[64 * 1024 * 1024];
         try (ClientSession session = client.start("stuck.bin", content)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             Serving.expectPayloadStarts(connection, 1, client);
             connection.inject(Fault.STALL_READING, "the suite stops reading; the client's writes block once the "
                     + "buffers are full");
-            ClientExpect.failed(session.finish(), "XFER-CLI-07",
-                    "a blocked write is a wait too: a socket read timeout does not bound it; use a write "
-                            + "timeout or a watchdog that closes the socket");
+            session.expectFailed().because("a blocked write is a wait too: a socket read timeout does not bound "
+                    + "it; use a write timeout or a watchdog that closes the socket");
         }
     }
 }

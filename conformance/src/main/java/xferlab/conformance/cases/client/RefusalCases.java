@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import xferlab.conformance.cases.ClientExpect;
 import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
 import xferlab.conformance.cases.Case;
@@ -19,7 +18,6 @@ import xferlab.conformance.cases.Covers;
 import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteExtension;
-import xferlab.conformance.target.ClientRun;
 import xferlab.conformance.wire.Connection;
 
 @Section("§11.3 Refusals and failed uploads")
@@ -37,13 +35,12 @@ class RefusalCases {
         for (int code : new int[] {400, 403, 408, 413, 500}) {
             String text = "suite says no " + code + " " + Long.toHexString(client.random().nextLong() & 0xffffff);
             try (ClientSession session = client.start("refused.txt", new byte[4096])) {
-                Connection connection = session.accept(Serving.HEADER);
+                Connection connection = session.accept();
                 Serving.readHeader(connection, client);
                 connection.send("ERROR " + code + " " + text + "\n");
-                Serving.expectSilence(connection, Duration.ofMillis(300), "XFER-CLI-05", STOP_HINT);
-                ClientRun run = session.finish();
-                ClientExpect.failed(run, "XFER-CLI-05", STOP_HINT);
-                ClientExpect.printed(run, text, "XFER-CLI-05", "show the user the server's reason: its code and text");
+                session.expectSilence(Duration.ofMillis(300)).because(STOP_HINT);
+                session.expectFailed().because(STOP_HINT);
+                session.expectPrinted(text).because("show the user the server's reason: its code and text");
             }
         }
     }
@@ -55,14 +52,13 @@ class RefusalCases {
     void errorAfterThePayloadIsAFailure(ClientUnderTest client) throws IOException {
         byte[] content = "cannot store".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("late.txt", content)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
             connection.send("ERROR 500 storage failure\n");
-            ClientRun run = session.finish();
-            ClientExpect.failed(run, "XFER-CLI-05", STOP_HINT);
-            ClientExpect.printed(run, "storage failure", "XFER-CLI-05", "show the server's reason");
+            session.expectFailed().because(STOP_HINT);
+            session.expectPrinted("storage failure").because("show the server's reason");
         }
     }
 
@@ -108,12 +104,12 @@ class RefusalCases {
         byte[] content = new byte[1000];
         client.random().nextBytes(content);
         try (ClientSession session = client.start("digest.bin", content)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.readHeader(connection, client);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
             connection.send(reply.apply(content));
-            ClientExpect.failed(session.finish(), "XFER-CLI-06", hint);
+            session.expectFailed().because(hint);
         }
     }
 }

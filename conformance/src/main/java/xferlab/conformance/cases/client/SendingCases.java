@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import xferlab.conformance.cases.ClientExpect;
 import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
 import xferlab.conformance.cases.Case;
@@ -19,11 +18,14 @@ import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteExtension;
 import xferlab.conformance.fault.Fault;
 import xferlab.conformance.wire.Connection;
+import xferlab.conformance.wire.Octets;
 
 @Section("§11.1 What the client sends")
 @Order(1)
 @ExtendWith(SuiteExtension.class)
 class SendingCases {
+    private static final String NAME_HINT = "check the name against the rules before connecting: the server would "
+            + "refuse it anyway";
 
     @Test
     @Case("sends-base-name-size-and-content")
@@ -33,10 +35,10 @@ class SendingCases {
         byte[] content = new byte[70_000];
         client.random().nextBytes(content);
         try (ClientSession session = client.start("report.bin", content)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.serveCorrectly(connection, "report.bin", content, client);
-            ClientExpect.succeeded(session.finish(), "XFER-CLI-04",
-                    "exit 0 once OK arrives with the digest of what was sent");
+            session.expectSucceeded().citing("XFER-CLI-04").because("exit 0 once OK arrives with the digest of what "
+                    + "was sent");
         }
     }
 
@@ -46,9 +48,9 @@ class SendingCases {
     @DisplayName("an empty file: size 0, no payload, exit 0")
     void sendsAnEmptyFile(ClientUnderTest client) throws IOException {
         try (ClientSession session = client.start("empty.txt", new byte[0])) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.serveCorrectly(connection, "empty.txt", new byte[0], client);
-            ClientExpect.succeeded(session.finish(), "XFER-CLI-04", "an empty file is a valid upload");
+            session.expectSucceeded().citing("XFER-CLI-04").because("an empty file is a valid upload");
         }
     }
 
@@ -59,16 +61,16 @@ class SendingCases {
     void sendsNothingBeforeReady(ClientUnderTest client) throws IOException {
         byte[] content = "wait for READY".getBytes(StandardCharsets.US_ASCII);
         try (ClientSession session = client.start("patient.txt", content)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.Header header = Serving.readHeader(connection, client);
             connection.inject(Fault.DELAY, "the suite holds READY back for 1 s");
-            Serving.expectSilence(connection, Duration.ofSeconds(1), "XFER-CLI-03",
-                    "read READY before sending the payload: the server may still refuse the upload");
+            session.expectSilence(Duration.ofSeconds(1))
+                    .because("read READY before sending the payload: the server may still refuse the upload");
             Serving.expectHeader(connection, header, "patient.txt", content.length);
             connection.send("READY\n");
             Serving.expectPayload(connection, content, client);
             connection.send("OK " + Exchange.sha256(content) + "\n");
-            ClientExpect.finishedWell(session.finish());
+            session.expectFinishedWell();
         }
     }
 
@@ -78,19 +80,13 @@ class SendingCases {
     @DisplayName("a file whose name breaks the name rules (a backslash) is refused by the client itself")
     void refusesAnInvalidNameItself(ClientUnderTest client) throws IOException {
         try (ClientSession session = client.start("back\\slash.txt", new byte[] {'x'})) {
-            var run = session.finish();
-            ClientExpect.failed(run, "XFER-CLI-08",
-                    "check the name against the rules before connecting: the server would refuse it anyway");
+            session.expectFailed().because(NAME_HINT);
             Connection connection = session.acceptIfAny(Duration.ofMillis(200));
-            if (connection != null) {
-                throw xferlab.conformance.cases.Violation.of("XFER-CLI-08")
-                        .expected("the client refuses the name itself, without connecting")
-                        .actual("it connected and sent \"" + xferlab.conformance.wire.Octets.escape(
-                                connection.readToEnd(Duration.ofMillis(200)).octets()) + "\", then "
-                                + run.describe())
-                        .hint("check the name against the rules before connecting: the server would refuse it anyway")
-                        .build();
-            }
+            session.expectThat(violation -> connection == null ? null : violation
+                    .expected("the client refuses the name itself, without connecting")
+                    .actual("it connected and sent \"" + Octets.escape(connection.readToEnd(Duration.ofMillis(200))
+                            .octets()) + "\", then " + session.finish().describe()))
+                    .because(NAME_HINT);
         }
     }
 }

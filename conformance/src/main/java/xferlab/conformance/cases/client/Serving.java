@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
+import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
 import xferlab.conformance.cases.Exchange;
 import xferlab.conformance.cases.Violation;
@@ -21,7 +22,7 @@ import xferlab.conformance.wire.Received;
  */
 final class Serving {
     /** What the client must send: the header (and the payload after READY). */
-    static final String HEADER = "XFER-CLI-02";
+    static final String HEADER = ClientSession.HEADER_STEP;
 
     private Serving() {
     }
@@ -136,25 +137,38 @@ final class Serving {
 
     /** Reads the whole payload and checks it is the file's content (a step of XFER-CLI-02). */
     static void expectPayload(Connection connection, byte[] content, ClientUnderTest client) {
-        expectPayload(connection, content, client, HEADER);
+        Violation.Builder wrong = wrongPayload(connection, content, client, Violation.of(HEADER));
+        if (wrong != null) {
+            throw wrong.build();
+        }
     }
 
-    /** The same, citing {@code requirement}: the case's own, where sending the payload is what it checks. */
-    static void expectPayload(Connection connection, byte[] content, ClientUnderTest client, String requirement) {
+    /**
+     * The same as the case's own check, where the client going on with the payload is
+     * what the case judges. It runs at once, before the suite answers.
+     */
+    static void expectPayload(ClientSession session, Connection connection, byte[] content, ClientUnderTest client) {
+        // No hint of the case's own: the one chosen by what arrived (nothing, too little, other octets) says more.
+        session.expectThat(violation -> wrongPayload(connection, content, client, violation)).because("");
+    }
+
+    /** What is wrong with the payload that arrives, as a violation; null if it is the file's content. */
+    private static Violation.Builder wrongPayload(Connection connection, byte[] content, ClientUnderTest client,
+                                                  Violation.Builder violation) {
         Received payload = connection.readExactly(content.length, client.timing().reply());
         int difference = Octets.firstDifference(content, payload.octets());
-        if (payload.end() != Received.End.LINE || difference >= 0) {
-            throw Violation.of(requirement)
-                    .expected(content.length + " octets of payload, the file's content")
-                    .actual(payload.octets().length + " octets"
-                            + (difference >= 0 && difference < payload.octets().length
-                                    ? ", differing from octet " + difference + " of the payload" : "")
-                            + (payload.end() == Received.End.LINE ? "" : ", then " + ended(payload.end())))
-                    .divergence(difference)
-                    .hint(payloadHint(payload, content.length))
-                    .timedOut(payload.end() == Received.End.TIMEOUT && payload.any())
-                    .build();
+        if (payload.end() == Received.End.LINE && difference < 0) {
+            return null;
         }
+        return violation
+                .expected(content.length + " octets of payload, the file's content")
+                .actual(payload.octets().length + " octets"
+                        + (difference >= 0 && difference < payload.octets().length
+                                ? ", differing from octet " + difference + " of the payload" : "")
+                        + (payload.end() == Received.End.LINE ? "" : ", then " + ended(payload.end())))
+                .divergence(difference)
+                .hint(payloadHint(payload, content.length))
+                .timedOut(payload.end() == Received.End.TIMEOUT && payload.any());
     }
 
     /**
@@ -201,20 +215,5 @@ final class Serving {
         connection.send("READY\n");
         expectPayload(connection, content, client);
         connection.send("OK " + Exchange.sha256(content) + "\n");
-    }
-
-    /** Checks that nothing arrives for a while: the client must be waiting. */
-    static void expectSilence(Connection connection, Duration during, String requirement, String hint) {
-        Received early = connection.readExactly(1, during);
-        if (early.any()) {
-            Received rest = connection.readExactly(64 * 1024, Duration.ofMillis(200));
-            throw Violation.of(requirement)
-                    .expected("nothing from the client while the suite holds back its reply")
-                    .actual((1 + rest.octets().length) + " octets arrived, starting \""
-                            + Octets.escape(early.octets()) + Octets.escape(Arrays.copyOf(rest.octets(),
-                                    Math.min(32, rest.octets().length))) + "\"")
-                    .hint(hint)
-                    .build();
-        }
     }
 }

@@ -16,7 +16,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 
-import xferlab.conformance.cases.ClientExpect;
 import xferlab.conformance.cases.ClientSession;
 import xferlab.conformance.cases.ClientUnderTest;
 import xferlab.conformance.cases.Case;
@@ -58,9 +57,9 @@ class UploadFileProperties {
                               ClientUnderTest client) throws IOException {
         byte[] octets = content.octets();
         try (ClientSession session = client.start(name, octets)) {
-            Connection connection = session.accept(Serving.HEADER);
+            Connection connection = session.accept();
             Serving.serveCorrectly(connection, name, octets, client);
-            ClientExpect.succeeded(session.finish(), "XFER-CLI-04", "exit 0 after a correct OK");
+            session.expectSucceeded().citing("XFER-CLI-04").because("exit 0 after a correct OK");
         }
     }
 
