@@ -202,8 +202,9 @@ public final class SequenceDiagram {
 
     private void expected(String expected) {
         // Octets the spec expected read as the arrows above them do; words as words.
-        boolean octets = expected.startsWith("\"");
-        List<String> lines = octets ? List.of(fit(expected, (int) ((RIGHT - LEFT - 24) / MONO_CHAR)))
+        int monoWidth = (int) ((RIGHT - LEFT - 24) / MONO_CHAR);
+        boolean octets = expected.length() <= monoWidth && expected.matches("\"[^\\s].*\"");
+        List<String> lines = octets ? List.of(expected)
                 : wrap(expected, (int) ((RIGHT - LEFT - 24) / SANS_CHAR), 3);
         int height = 14 + LINE * (lines.size() + 1) + 16;
         body.append("<g class=\"expected\">\n");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +51,10 @@ class HtmlReportTest {
                 "header-one-octet-per-segment", "name-with-slash-is-refused", "vanish-mid-payload",
                 "signed-sizes-are-refused", "early-payload-gets-error-and-a-clean-close"));
         RunReport report = new RunReport("server", naive.description(), SuiteHarness.SEED, results, 1000);
-        ReportFiles.write(report, dir.resolve("report"), SPEC);
-        Path page = dir.resolve("report").resolve("report.html");
+        // Written in the build's output, for people to open (and a lab report to include).
+        Path written = Path.of("target/report-real-run");
+        ReportFiles.write(report, written, SPEC);
+        Path page = written.resolve("report.html");
         String html = Files.readString(page);
 
         List<CaseResult> drawn = results.stream().filter(r -> r.verdict() == Verdict.FAILED
@@ -89,9 +90,17 @@ class HtmlReportTest {
             assertThat(text).contains("<a href=\"" + SPEC + "#" + result.cited() + "\">" + result.cited() + "</a>");
         }
 
-        // Kept beside the screenshots, for people to open.
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.copy(page, Path.of("target/screenshots/report-real-run.html"), StandardCopyOption.REPLACE_EXISTING);
+        // The lab report's fragment embeds the same drawings.
+        String fragment = Files.readString(written.resolve("conformance.adoc"));
+        List<String> images = all(Pattern.compile("(?m)^image::data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\\["),
+                fragment);
+        assertThat(images).as("drawings in conformance.adoc").hasSize(drawn.size());
+        for (String image : images) {
+            String base64 = image.substring(image.indexOf(',') + 1, image.length() - 1);
+            SequenceDiagramTest.parse(new String(java.util.Base64.getDecoder().decode(base64),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+
         HeadlessChromium chromium = HeadlessChromium.requireOrSkip();
         for (int width : new int[] {1024, 1280}) {
             HeadlessChromium.Layout layout = chromium.measure(page, width);
