@@ -21,7 +21,7 @@ import xferlab.conformance.wire.Octets;
  * of its own, just after the arrow that diverged (drawn red) when the suite can tell which
  * one that was.
  *
- * <p>The SVG stands alone (no scripts, no styles sheets, no ids that two diagrams on one
+ * <p>The SVG stands alone (no scripts, no style sheets, no ids that two diagrams on one
  * page could share), so it goes inline into report.html as well as into an image a lab
  * report embeds. Every text passes through {@link Xml}: octets and names come from the
  * implementation under test.
