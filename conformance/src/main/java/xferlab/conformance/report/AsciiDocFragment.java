@@ -1,5 +1,7 @@
 package xferlab.conformance.report;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -52,9 +54,23 @@ public final class AsciiDocFragment {
                 out.append("\n.").append(result.caseId()).append(": ").append(result.verdict().name().toLowerCase()
                         .replace('_', ' ')).append('\n');
                 out.append("....\n").append(literal(ReportFiles.details(result))).append("....\n");
+                SequenceDiagram.of(result, report.suite()).ifPresent(svg -> diagram(out, result, svg));
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The exchange as an image whose target is the SVG itself, as a data URI: a fragment
+     * cannot know where the report that includes it resolves images from, and a data URI
+     * needs no file beside it, in HTML as in a PDF.
+     */
+    private static void diagram(StringBuilder out, CaseResult result, String svg) {
+        String data = Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+        out.append("\n.The exchange of ").append(cell(result.caseId())).append(" as the suite saw it")
+                .append(result.expected().isBlank() ? "" : ", and what the spec expected").append('\n')
+                .append("image::data:image/svg+xml;base64,").append(data).append("[\"The exchange of ")
+                .append(result.caseId().replace("\"", "")).append(" as a sequence diagram\"]\n");
     }
 
     private static String links(List<String> ids) {

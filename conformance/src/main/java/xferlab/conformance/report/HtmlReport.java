@@ -21,6 +21,8 @@ final class HtmlReport {
             + "pre{background:#f8f8f8;padding:.6em;font-size:90%;white-space:pre-wrap;overflow-wrap:anywhere}"
             + "code{overflow-wrap:anywhere}.passed{color:#17692e}.warned{color:#8a5a00;font-weight:bold}"
             + ".failed,.timed_out,.harness_error,.not_reached{color:#a11;font-weight:bold}.skipped{color:#777}"
+            + "figure.exchange{margin:1em 0}figure.exchange svg{display:block;box-sizing:border-box;border:1px solid #d0d7de;"
+            + "border-radius:6px}figcaption{font-size:90%;color:#57606a;margin-top:.3em}"
             + ".rerun{display:flex;gap:.5em;align-items:flex-start}.rerun code{flex:1;background:#f8f8f8;"
             + "padding:.3em .5em}button{font:inherit;font-size:85%}";
     private static final String SCRIPT = "function copyRerun(button){navigator.clipboard.writeText("
@@ -110,6 +112,9 @@ final class HtmlReport {
                     .append(" [").append(links(result.requirements(), specUrl)).append("]</h3>\n<p>")
                     .append(Html.text(result.title())).append("</p>\n<pre>")
                     .append(linked(details.replace(rerunLine, ""), specUrl)).append("</pre>\n");
+            SequenceDiagram.of(result, report.suite()).ifPresent(svg -> out.append("<figure class=\"exchange\">")
+                    .append(svg).append("<figcaption>The exchange, as the suite saw it").append(result.expected()
+                            .isBlank() ? "" : ", and what the spec expected").append(".</figcaption></figure>\n"));
             if (!result.rerun().isEmpty()) {
                 out.append("<div class=\"rerun\"><code>").append(Html.text(result.rerun()))
                         .append("</code><button type=\"button\" onclick=\"copyRerun(this)\">copy</button></div>\n");

@@ -56,6 +56,8 @@ public final class HeadlessChromium {
             </script>
             """;
 
+    private static final int WINDOW_HEIGHT = 900;
+
     private final Path executable;
 
     private HeadlessChromium(Path executable) {
@@ -106,19 +108,28 @@ public final class HeadlessChromium {
 
     /** Saves what a reader sees in a window {@code width} pixels wide, for people to look at. */
     public void screenshot(Path page, int width, Path png) throws IOException, InterruptedException {
+        screenshot(page, width, WINDOW_HEIGHT, png);
+    }
+
+    /** As {@link #screenshot(Path, int, Path)}, in a window {@code height} pixels tall: a long page whole. */
+    public void screenshot(Path page, int width, int height, Path png) throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());
-        run(width, List.of("--screenshot=" + png.toAbsolutePath(), page.toUri().toString()));
+        run(width, height, List.of("--screenshot=" + png.toAbsolutePath(), page.toUri().toString()));
         if (!Files.isRegularFile(png)) {
             throw new IllegalStateException("Chromium wrote no screenshot of " + page);
         }
     }
 
     private String run(int width, List<String> what) throws IOException, InterruptedException {
+        return run(width, WINDOW_HEIGHT, what);
+    }
+
+    private String run(int width, int height, List<String> what) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("xfer-chromium");
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-                "--user-data-dir=" + profile, "--window-size=" + width + ",900",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--virtual-time-budget=3000"));
         command.addAll(what);
         Path out = profile.resolve("stdout");
