@@ -22,7 +22,7 @@ import xferlab.conformance.wire.Transcript;
  */
 public final class MatrixReport {
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:70em;"
-            + "padding:0 1em;line-height:1.4;color:#222}table{border-collapse:collapse;margin:1em 0}"
+            + "padding:0 1em;line-height:1.4;color:#222}li,p{overflow-wrap:anywhere}table{border-collapse:collapse;margin:1em 0}"
             + "th,td{border:1px solid #bbb;padding:.4em .6em;text-align:left;vertical-align:top;overflow-wrap:anywhere}"
             + "td.pass{background:#e6f4e6}td.fail{background:#fbe4e4}pre{white-space:pre-wrap;"
             + "overflow-wrap:anywhere;background:#f6f6f6;padding:.6em;font-size:.9em}"

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import xferlab.conformance.browser.HeadlessChromium;
 import xferlab.conformance.cli.ConformanceMain;
 import xferlab.conformance.client.ClientFault;
 import xferlab.conformance.client.PlantedClientMain;
@@ -37,7 +38,7 @@ class InteropMatrixTest {
 
     @Test
     @Timeout(300)
-    void correctPairsPassAndEveryCellWithAFaultySideFailsNamingThatSide(@TempDir Path dir) throws IOException {
+    void correctPairsPassAndEveryCellWithAFaultySideFailsNamingThatSide(@TempDir Path dir) throws Exception {
         assumePython();
         Path correctServer = Path.of(System.getProperty("user.dir"))
                 .resolve("src/test/resources/planted/correct_server.py");
@@ -103,6 +104,15 @@ class InteropMatrixTest {
         String both = Files.readString(report.resolve("pairs/text-mode--path-as-name.html"));
         assertThat(both).contains("Fails: both sides at fault").contains("Gr\u00fc\u00dfe aus K\u00f6ln.txt");
         assertThat(report.resolve("suites/server-text-mode/report.html")).exists();
+
+        // Digests and paths are long words: the pages must still fit the window.
+        HeadlessChromium chromium = HeadlessChromium.requireOrSkip();
+        for (String name : List.of("matrix", "text-mode--path-as-name")) {
+            Path file = name.equals("matrix") ? report.resolve("matrix.html") : report.resolve("pairs/" + name + ".html");
+            HeadlessChromium.Layout layout = chromium.measure(file, 1024);
+            assertThat(layout.fits()).as("%s at 1024 px: %s", name, layout).isTrue();
+            chromium.screenshot(file, 1024, Path.of("target/screenshots/interop-" + name + "-1024.png"));
+        }
     }
 
     private static Map<String, Map<String, String>> readCsv(Path file) throws IOException {
