@@ -71,8 +71,15 @@ public final class InteropRun {
         for (Implementation server : servers) {
             for (Implementation client : clients) {
                 tasks.add(() -> {
-                    PairResult result = pairRun.run(server, client, work.resolve("pairs").resolve(server.name()
-                            + "--" + client.name()));
+                    PairResult result;
+                    try {
+                        result = pairRun.run(server, client, work.resolve("pairs").resolve(server.name()
+                                + "--" + client.name()));
+                    } catch (RuntimeException e) {
+                        // One pair's trouble (an engine that lost a container, say) is that cell's, not the matrix's.
+                        result = new PairResult(server, client, List.of(), "the pair could not run: " + e,
+                                null, "", 0);
+                    }
                     synchronized (out) {
                         out.printf("  %-" + width + "s  %s  (%.1f s)%n", server.name() + " x " + client.name(),
                                 result.passed() ? "pass" : "FAIL  " + firstWords(result),

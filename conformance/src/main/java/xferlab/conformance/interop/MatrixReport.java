@@ -137,13 +137,16 @@ public final class MatrixReport {
                     .append(Html.text(upload.file().label())).append(")</small>: <span class=\"")
                     .append(upload.passed() ? "passed\">pass" : "failed\">fail").append("</span></h2>\n<ul>\n");
             for (String failure : upload.failures()) {
-                out.append("<li>").append(Html.text(failure)).append("</li>\n");
+                out.append("<li>").append(Html.text(capitalised(failure))).append("</li>\n");
             }
             for (Breach breach : upload.breaches()) {
                 out.append("<li>").append(linked(capitalised(breach.describe()), specUrl)).append("</li>\n");
             }
             ClientRun run = upload.run();
-            out.append("<li>").append(Html.text(capitalised(run.describe()))).append("</li>\n</ul>\n");
+            if (!upload.failures().contains(run.describe())) {
+                out.append("<li>").append(Html.text(capitalised(run.describe()))).append("</li>\n");
+            }
+            out.append("</ul>\n");
             if (upload.transcripts().isEmpty()) {
                 out.append("<p>The client made no connection.</p>\n");
             }

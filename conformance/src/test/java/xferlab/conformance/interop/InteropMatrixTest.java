@@ -102,7 +102,9 @@ class InteropMatrixTest {
                 .contains("The server (text-mode) fails <a href=\"../../spec/xfer-spec.html#XFER-UP-02\">"
                         + "XFER-UP-02</a> in its server suite");
         String both = Files.readString(report.resolve("pairs/text-mode--path-as-name.html"));
-        assertThat(both).contains("Fails: both sides at fault").contains("Gr\u00fc\u00dfe aus K\u00f6ln.txt");
+        assertThat(both).contains("Fails: both sides at fault").contains("Gr\u00fc\u00dfe aus K\u00f6ln.txt")
+                .contains("The client broke <a href=\"../../spec/xfer-spec.html#XFER-CLI-01\">XFER-CLI-01</a>: it "
+                        + "sent the name &quot;/").contains("not the file&#39;s base name");
         assertThat(report.resolve("suites/server-text-mode/report.html")).exists();
 
         // Digests and paths are long words: the pages must still fit the window.
