@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         version = "xfer-conformance 0.1",
         description = "The XFER conformance suite: judges a server or a client, in any language, names each "
             + "requirement it breaks, shows the octets exchanged, and says how to rerun a case.",
-        subcommands = {ServerSuiteCommand.class, ClientSuiteCommand.class, ClassCommand.class, WeightsCommand.class,
+        subcommands = {ServerSuiteCommand.class, ClientSuiteCommand.class, ClassCommand.class, InteropCommand.class,
+            WeightsCommand.class,
             CommandLine.HelpCommand.class})
 public final class ConformanceMain implements Runnable {
     @CommandLine.Spec
