@@ -9,6 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import xferlab.conformance.report.DrawnExchange;
+import xferlab.conformance.report.SequenceDiagram;
+import xferlab.conformance.report.SpecLinks;
 import xferlab.conformance.target.ClientRun;
 import xferlab.conformance.text.Csv;
 import xferlab.conformance.text.Html;
@@ -150,8 +153,8 @@ public final class MatrixReport {
             if (upload.transcripts().isEmpty()) {
                 out.append("<p>The client made no connection.</p>\n");
             }
-            for (Transcript transcript : upload.transcripts()) {
-                out.append(exchange(transcript));
+            if (!upload.passed() && !upload.transcripts().isEmpty()) {
+                out.append(exchange(pair, upload));
             }
         }
         if (!pair.serverOutput().isBlank()) {
@@ -162,12 +165,20 @@ public final class MatrixReport {
     }
 
     /**
-     * One connection's exchange as HTML: here escaped text lines, one per segment
-     * with its elapsed time and direction. The one place to switch to a drawn
-     * sequence diagram: it gets the whole transcript.
+     * A failed upload's connections drawn as the suites' reports draw a failing case, the
+     * client on the left and the server on the right, with the first rule broken beside the
+     * arrows; the plain lines follow, folded, for copying.
      */
-    static String exchange(Transcript transcript) {
-        return "<pre class=\"exchange\">" + Html.text(exchangeText(transcript)) + "</pre>\n";
+    static String exchange(PairResult pair, UploadOutcome upload) {
+        DrawnExchange drawn = DrawnExchange.of(upload.transcripts().stream().map(Transcript::full).toList());
+        String broken = upload.breaches().isEmpty() ? "" : capitalised(upload.breaches().get(0).describe());
+        StringBuilder out = new StringBuilder("<figure>")
+                .append(SequenceDiagram.betweenPeers(drawn, new SequenceDiagram.Lifelines(pair.client().name(),
+                        "client", pair.server().name(), "server"), broken, ""))
+                .append("</figure>\n<details><summary>the exchange as text</summary>\n");
+        upload.transcripts().forEach(t -> out.append("<pre class=\"exchange\">")
+                .append(Html.text(exchangeText(t))).append("</pre>\n"));
+        return out.append("</details>\n").toString();
     }
 
     /** The exchange as plain lines: "  12 ms  client -> server  "empty.txt\n0\n"". */
@@ -217,10 +228,8 @@ public final class MatrixReport {
                 .append(Html.text(title)).append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
     }
 
-    /** Escaped text with each requirement ID linked to its anchor in the spec. */
-    static String linked(String text, String specUrl) {
-        return Html.text(text).replaceAll("\\bXFER-[A-Z]+-[0-9]{2}\\b", "<a href=\"" + Html.text(specUrl)
-                .replace("$", "\\$") + "#$0\">$0</a>");
+    private static String linked(String text, String specUrl) {
+        return SpecLinks.linked(text, specUrl);
     }
 
     /** A relative spec URL seen from the pairs/ directory, one level down. */

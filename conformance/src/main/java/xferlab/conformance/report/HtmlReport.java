@@ -48,9 +48,9 @@ final class HtmlReport {
         if (!report.diagnosis().isEmpty() || !causes.isEmpty()) {
             out.append("<h2>Fix these first</h2>\n<ol>\n");
             if (!report.diagnosis().isEmpty()) {
-                out.append("<li><strong>").append(linked(report.diagnosis(), specUrl)).append("</strong></li>\n");
+                out.append("<li><strong>").append(SpecLinks.linked(report.diagnosis(), specUrl)).append("</strong></li>\n");
             }
-            causes.forEach(c -> out.append("<li>").append(linked(c.line(), specUrl)).append("</li>\n"));
+            causes.forEach(c -> out.append("<li>").append(SpecLinks.linked(c.line(), specUrl)).append("</li>\n"));
             out.append("</ol>\n");
         }
         section(report, out, "Failures", r -> r.verdict().isFailure(), specUrl);
@@ -63,7 +63,7 @@ final class HtmlReport {
             for (CaseResult result : rest) {
                 out.append("<tr><td>").append(Html.text(result.caseId())).append("<br><small>")
                         .append(Html.text(result.title())).append("</small></td><td>")
-                        .append(links(result.requirements(), specUrl)).append("</td><td class=\"")
+                        .append(SpecLinks.links(result.requirements(), specUrl)).append("</td><td class=\"")
                         .append(result.verdict().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
                         .append(result.verdict().word()).append(result.message().isEmpty() ? ""
                                 : ": " + Html.text(result.message())).append("</td></tr>\n");
@@ -109,9 +109,9 @@ final class HtmlReport {
             out.append("<h3 id=\"").append(Html.text(result.caseId())).append("\"><span class=\"")
                     .append(result.verdict().name().toLowerCase(java.util.Locale.ROOT)).append("\">")
                     .append(result.verdict().word()).append("</span> ").append(Html.text(result.caseId()))
-                    .append(" [").append(links(result.requirements(), specUrl)).append("]</h3>\n<p>")
+                    .append(" [").append(SpecLinks.links(result.requirements(), specUrl)).append("]</h3>\n<p>")
                     .append(Html.text(result.title())).append("</p>\n<pre>")
-                    .append(linked(details.replace(rerunLine, ""), specUrl)).append("</pre>\n");
+                    .append(SpecLinks.linked(details.replace(rerunLine, ""), specUrl)).append("</pre>\n");
             SequenceDiagram.of(result, report.suite()).ifPresent(svg -> out.append("<figure class=\"exchange\">")
                     .append(svg).append("<figcaption>The exchange, as the suite saw it").append(result.expected()
                             .isBlank() ? "" : ", and what the spec expected").append(".</figcaption></figure>\n"));
@@ -122,17 +122,4 @@ final class HtmlReport {
         }
     }
 
-    private static String links(List<String> ids, String specUrl) {
-        return String.join(", ", ids.stream().map(id -> link(id, specUrl)).toList());
-    }
-
-    private static String link(String id, String specUrl) {
-        return "<a href=\"" + Html.text(specUrl) + "#" + id + "\">" + id + "</a>";
-    }
-
-    /** Escaped text in which each requirement ID links to the spec. */
-    static String linked(String text, String specUrl) {
-        return Html.text(text).replaceAll("\\bXFER-[A-Z]+-[0-9]{2}\\b", "<a href=\"" + Html.text(specUrl)
-                .replace("$", "\\$") + "#$0\">$0</a>");
-    }
 }

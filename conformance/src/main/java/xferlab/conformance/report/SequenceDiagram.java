@@ -53,12 +53,22 @@ public final class SequenceDiagram {
     private static final String SANS = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif";
     private static final String MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
 
+    /** The two heads, client on the left and server on the right: a name, and under it the part it plays. */
+    public record Lifelines(String client, String clientRole, String server, String serverRole) {
+        static Lifelines of(boolean suiteIsClient) {
+            return suiteIsClient ? new Lifelines("XFER suite", "plays the client", "your server", "under test")
+                    : new Lifelines("your client", "under test", "XFER suite", "plays the server");
+        }
+    }
+
     private final StringBuilder body = new StringBuilder();
     private final boolean suiteIsClient;
+    private final Lifelines lifelines;
     private int y = TOP + BOX_HEIGHT + 14;
 
-    private SequenceDiagram(boolean suiteIsClient) {
+    private SequenceDiagram(boolean suiteIsClient, Lifelines lifelines) {
         this.suiteIsClient = suiteIsClient;
+        this.lifelines = lifelines;
     }
 
     /**
@@ -71,7 +81,20 @@ public final class SequenceDiagram {
      *                      the arrow that diverged), or empty
      */
     public static String svg(DrawnExchange exchange, boolean suiteIsClient, String expected, String actual) {
-        SequenceDiagram diagram = new SequenceDiagram(suiteIsClient);
+        return svg(exchange, suiteIsClient, Lifelines.of(suiteIsClient), expected, actual);
+    }
+
+    /**
+     * The diagram of an exchange between two implementations, recorded as if the client were
+     * the suite (its segments as sent): the interop matrix draws its pairs with it.
+     */
+    public static String betweenPeers(DrawnExchange exchange, Lifelines lifelines, String expected, String actual) {
+        return svg(exchange, true, lifelines, expected, actual);
+    }
+
+    private static String svg(DrawnExchange exchange, boolean suiteIsClient, Lifelines lifelines, String expected,
+            String actual) {
+        SequenceDiagram diagram = new SequenceDiagram(suiteIsClient, lifelines);
         int[] diverged = diverged(exchange, actual);
         List<Integer> shown = shownConnections(exchange.connections().size(), diverged[0]);
         if (shown.get(0) > 0) {
@@ -308,10 +331,8 @@ public final class SequenceDiagram {
             out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8c959f\" "
                     + "stroke-width=\"1\" stroke-dasharray=\"5 4\"/>\n", x, TOP + BOX_HEIGHT, x, legendTop - 4));
         }
-        participant(out, LEFT, suiteIsClient ? "XFER suite" : "your client",
-                suiteIsClient ? "plays the client" : "under test");
-        participant(out, RIGHT, suiteIsClient ? "your server" : "XFER suite",
-                suiteIsClient ? "under test" : "plays the server");
+        participant(out, LEFT, lifelines.client(), lifelines.clientRole());
+        participant(out, RIGHT, lifelines.server(), lifelines.serverRole());
         out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\" "
                 + "text-anchor=\"end\">ms</text>\n", 64, TOP + BOX_HEIGHT + 2, MUTED));
         out.append(body);
@@ -327,7 +348,8 @@ public final class SequenceDiagram {
                         + "<text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"bold\" fill=\"%s\" "
                         + "text-anchor=\"middle\">%s</text>\n"
                         + "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\" text-anchor=\"middle\">%s</text>\n",
-                x - BOX_WIDTH / 2, TOP, BOX_WIDTH, BOX_HEIGHT, INK, x, TOP + 20, INK, Xml.text(name), x, TOP + 36,
+                x - BOX_WIDTH / 2, TOP, BOX_WIDTH, BOX_HEIGHT, INK, x, TOP + 20, INK,
+                Xml.text(name.length() > 24 ? name.substring(0, 23) + "\u2026" : name), x, TOP + 36,
                 MUTED, Xml.text(role)));
     }
 
