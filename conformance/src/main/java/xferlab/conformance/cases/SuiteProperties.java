@@ -1,6 +1,5 @@
 package xferlab.conformance.cases;
 
-import java.lang.reflect.Method;
 import java.util.Optional;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
@@ -23,13 +22,37 @@ import net.jqwik.api.lifecycle.TryLifecycleContext;
  */
 public final class SuiteProperties implements AroundPropertyHook, AroundTryHook, ResolveParameterHook {
     private static final ThreadLocal<CaseScope> SCOPE = new ThreadLocal<>();
+    /**
+     * The pass the properties on this thread belong to. jqwik's hooks reach neither the
+     * launcher session's store nor the configuration parameters, and jqwik runs its
+     * properties on the thread that runs the Launcher: the runner binds the pass to that
+     * thread for as long as the Launcher runs, and no longer.
+     */
+    private static final ThreadLocal<RunningCases> RUNNING = new ThreadLocal<>();
+
+    /** Runs {@code launch} (the Launcher) with the jqwik properties it runs bound to {@code running}. */
+    public static void runBound(RunningCases running, Runnable launch) {
+        RUNNING.set(running);
+        try {
+            launch.run();
+        } finally {
+            RUNNING.remove();
+        }
+    }
+
+    private static RunningCases running() {
+        RunningCases running = RUNNING.get();
+        if (running == null) {
+            throw new IllegalStateException("no conformance run in progress: run the cases through SuiteRunner");
+        }
+        return running;
+    }
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext property, PropertyExecutor executor)
             throws Throwable {
-        SuiteContext context = SuiteContext.current();
-        Method method = property.targetMethod();
-        CaseScope scope = CaseScope.open(method, context);
+        SuiteContext context = running().context();
+        CaseScope scope = running().open(property.targetMethod());
         property.attributes().setSeed(Long.toString(scope.seed()));
         SCOPE.set(scope);
         try {
@@ -94,10 +117,10 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
     @Override
     public Optional<ParameterSupplier> resolve(ParameterResolutionContext parameter, LifecycleContext lifecycle) {
         if (parameter.typeUsage().isOfType(ServerUnderTest.class)) {
-            return Optional.of(optionalTry -> new ServerUnderTest(SuiteContext.current(), SCOPE.get()));
+            return Optional.of(optionalTry -> new ServerUnderTest(running().context(), SCOPE.get()));
         }
         if (parameter.typeUsage().isOfType(ClientUnderTest.class)) {
-            return Optional.of(optionalTry -> new ClientUnderTest(SuiteContext.current(), SCOPE.get()));
+            return Optional.of(optionalTry -> new ClientUnderTest(running().context(), SCOPE.get()));
         }
         return Optional.empty();
     }
