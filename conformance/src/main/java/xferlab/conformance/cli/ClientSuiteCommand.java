@@ -15,19 +15,16 @@ import xferlab.conformance.target.EmbeddedClientTarget;
 import xferlab.conformance.target.LaunchedClientTarget;
 
 @Command(name = "client",
-        mixinStandardHelpOptions = true,
         description = "Runs the client suite: the suite plays the server, correct or misbehaving on purpose, and "
             + "checks what the client sends and how it ends. For each case it starts the client once. "
             + "With no --launch or --image, it runs the bundled reference client.",
-        footerHeading = "%nExamples:%n",
         footer = {
             "  java -jar xfer-conformance.jar client",
             "  java -jar xfer-conformance.jar client --launch 'python3 client.py {host} {port} {file} --timeout {timeout}'",
             "  java -jar xfer-conformance.jar client --image student-client:latest",
             "  java -jar xfer-conformance.jar client --launch '...' --only XFER-CLI-03 --verbose"},
-        exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:every selected case passed (skipped cases aside)",
+            SuiteCommand.EXIT_PASSED,
             "1:a case failed or timed out (a client that outlives its bound is killed: \"hung\")",
             "2:usage error, or no Docker engine for --image"})
 final class ClientSuiteCommand extends SuiteCommand {

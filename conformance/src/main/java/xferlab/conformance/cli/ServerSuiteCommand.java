@@ -18,19 +18,16 @@ import xferlab.conformance.target.Ports;
 import xferlab.conformance.target.Target;
 
 @Command(name = "server",
-        mixinStandardHelpOptions = true,
         description = "Runs the server suite: the suite plays the client, careful or careless, and checks every "
             + "answer against the spec. With no target, it runs against the bundled reference server.",
-        footerHeading = "%nExamples:%n",
         footer = {
             "  java -jar xfer-conformance.jar server",
             "  java -jar xfer-conformance.jar server --launch 'python3 server.py --port {port} --dir {dir} --idle-timeout {idle}'",
             "  java -jar xfer-conformance.jar server --connect 127.0.0.1:5001 --dir ./storage --idle 30",
             "  java -jar xfer-conformance.jar server --image student-server:latest",
             "  java -jar xfer-conformance.jar server --launch '...' --only XFER-NAME-02 --verbose"},
-        exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:every selected case passed (skipped cases aside)",
+            SuiteCommand.EXIT_PASSED,
             "1:a case failed or timed out, or the target never accepted a connection",
             "2:usage error, the --launch command or --image could not be started, or no Docker engine for --image"})
 final class ServerSuiteCommand extends SuiteCommand {

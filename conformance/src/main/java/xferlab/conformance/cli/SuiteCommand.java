@@ -18,9 +18,15 @@ import xferlab.spec.Catalogue;
 /**
  * What the server and client commands share: the run options checked, a dry run
  * answered, the image's engine looked for, and the run handed to {@link SuiteRun} in a
- * work directory that is deleted afterwards. Each command adds only its target.
+ * work directory that is deleted afterwards. Each command adds only its target (its
+ * {@code @Command} adds to this one).
  */
+@CommandLine.Command(mixinStandardHelpOptions = true, footerHeading = "%nExamples:%n",
+        exitCodeListHeading = "%nExit status:%n")
 abstract class SuiteCommand implements Callable<Integer> {
+    /** The first line of both commands' exit statuses. */
+    static final String EXIT_PASSED = "0:every selected case passed (skipped cases aside)";
+
     @CommandLine.Mixin
     RunOptions options = new RunOptions();
 
