@@ -267,7 +267,7 @@ public final class BenchMain implements Callable<Integer> {
                 }
             }
             if (selected.contains("python")) {
-                Path python = Processes.python();
+                Path python = xferlab.conformance.target.Python.python3().orElse(null);
                 if (python == null) {
                     report.line("python: skipped, no python3 on the PATH (install it: apt-get install python3)");
                 } else {

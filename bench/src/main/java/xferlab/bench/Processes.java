@@ -1,7 +1,6 @@
 package xferlab.bench;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import xferlab.conformance.target.ProcessGroup;
 
 /**
  * Uploads as users run them: a server process and a client process, each timed and
@@ -36,6 +37,8 @@ final class Processes {
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration UPLOAD = Duration.ofMinutes(5);
     private static final Path PROC = Path.of("/proc");
+    /** How long a server may take to end on SIGTERM, as after Ctrl-C, before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private Processes() {
     }
@@ -107,11 +110,8 @@ final class Processes {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        public void close() {
+            ProcessGroup.of(process).stop(STOP_GRACE);
         }
     }
 
@@ -128,8 +128,7 @@ final class Processes {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!process.waitFor(UPLOAD.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            ProcessGroup.of(process).stop(Duration.ZERO);
             throw new IOException(client.get(0) + " did not finish within " + UPLOAD.toMinutes() + " min");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -182,21 +181,6 @@ final class Processes {
             }
             TimeUnit.MILLISECONDS.sleep(10); // polling /proc: there is no event to wait on
         }
-    }
-
-    /** The Python interpreter: the system's first (a version manager's shim costs a start-up of its own). */
-    static Path python() {
-        Path system = Path.of("/usr/bin/python3");
-        if (Files.isExecutable(system)) {
-            return system;
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "python3");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Copies the bench's Python pair into {@code dir}; returns the directory. */

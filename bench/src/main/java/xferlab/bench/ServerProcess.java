@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import xferlab.conformance.target.ProcessGroup;
+
 /**
  * The reference server in a process of its own, as a user runs it, with the heap
  * capped at {@link #MAX_HEAP}. A separate process has its own open-file limit (the
@@ -184,10 +186,7 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         sampling = false;
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ProcessGroup.of(process).stop(Processes.STOP_GRACE);
         reader.join(5_000);
         sampler.join(5_000);
     }

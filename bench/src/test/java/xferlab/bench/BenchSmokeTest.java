@@ -77,7 +77,7 @@ class BenchSmokeTest {
         assertThat(Double.parseDouble(pair.get(7))).as("client CPU s/GiB").isPositive();
         assertThat(Double.parseDouble(pair.get(8))).as("server CPU s/GiB").isNotNegative();
         assertThat(tableRow(run.out(), "reference", "reference upload (in process)", "3 MiB").get(7)).isEqualTo("-");
-        if (Processes.python() != null) {
+        if (xferlab.conformance.target.Python.available()) {
             assertThat(run.out()).contains("reference pair / Python pair", "CPU: reference client / Python client");
         }
         if (Rsync.find() == null) {

@@ -5,20 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import xferlab.conformance.wire.Transcript;
 
 /**
  * What one case did: its connections' transcripts, what it noticed on the way, and
- * the checks it has not run yet. The result collector reads it when the case ends.
+ * the checks it has not run yet. The result collector reads it when the case ends
+ * (from the {@link RunningCases} of its pass).
  */
 public final class CaseScope {
-    private static final Map<String, CaseScope> BY_METHOD = new ConcurrentHashMap<>();
-
     private final String caseId;
     private final List<String> covers;
     private final long seed;
@@ -44,22 +41,10 @@ public final class CaseScope {
         this.random = new Random(seed);
     }
 
-    /** Opens the scope of the case that {@code method} implements. */
-    public static CaseScope open(Method method, SuiteContext context) {
+    /** A new scope for the case that {@code method} implements (see {@link RunningCases#open}). */
+    static CaseScope open(Method method, SuiteContext context) {
         String caseId = caseId(method);
-        CaseScope scope = new CaseScope(caseId, covers(method), context.seedFor(caseId), context.client() != null);
-        BY_METHOD.put(key(method.getDeclaringClass().getName(), method.getName()), scope);
-        return scope;
-    }
-
-    /** The scope a finished case left, found by its class and method name. */
-    public static CaseScope find(String className, String methodName) {
-        return BY_METHOD.get(key(className, methodName));
-    }
-
-    /** Forgets every scope: a new run starts. */
-    public static void clearAll() {
-        BY_METHOD.clear();
+        return new CaseScope(caseId, covers(method), context.seedFor(caseId), context.client() != null);
     }
 
     /** A case's public name, from its {@link Case} annotation. */
@@ -75,10 +60,6 @@ public final class CaseScope {
     public static List<String> covers(Method method) {
         Covers covers = method.getAnnotation(Covers.class);
         return covers == null ? List.of() : Arrays.asList(covers.value());
-    }
-
-    private static String key(String className, String methodName) {
-        return className + "#" + methodName;
     }
 
     public String caseId() {

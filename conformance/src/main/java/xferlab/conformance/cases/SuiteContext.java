@@ -6,8 +6,8 @@ import xferlab.spec.Catalogue;
 
 /**
  * What every case of one run shares: the implementation under test, the seed and
- * the bounds. The runner installs it before the cases run; cases reach it through
- * {@link ServerUnderTest}.
+ * the bounds. The runner hands it to the cases through {@link RunningCases}; a case
+ * reaches it through {@link ServerUnderTest} or {@link ClientUnderTest}.
  *
  * @param target  the server under test (null when a client is judged)
  * @param client  the client under test (null when a server is judged)
@@ -18,8 +18,6 @@ import xferlab.spec.Catalogue;
  */
 public record SuiteContext(Target target, ClientTarget client, long seed, Timing timing, Catalogue catalogue,
                            ServerLife life) {
-    private static volatile SuiteContext installed;
-
     /** A run of the server suite. */
     public static SuiteContext forServer(Target target, long seed, Timing timing, Catalogue catalogue) {
         return new SuiteContext(target, null, seed, timing, catalogue, new ServerLife());
@@ -28,23 +26,6 @@ public record SuiteContext(Target target, ClientTarget client, long seed, Timing
     /** A run of the client suite. */
     public static SuiteContext forClient(ClientTarget client, long seed, Timing timing, Catalogue catalogue) {
         return new SuiteContext(null, client, seed, timing, catalogue, new ServerLife());
-    }
-
-    public static void install(SuiteContext context) {
-        installed = context;
-    }
-
-    public static void uninstall() {
-        installed = null;
-    }
-
-    /** The context of the run in progress. */
-    public static SuiteContext current() {
-        SuiteContext context = installed;
-        if (context == null) {
-            throw new IllegalStateException("no conformance run in progress: run the cases through SuiteRunner");
-        }
-        return context;
     }
 
     /** The seed of one case: the run's seed mixed with the case's name, so a case replays alone. */

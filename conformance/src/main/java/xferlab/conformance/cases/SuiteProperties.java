@@ -1,9 +1,9 @@
 package xferlab.conformance.cases;
 
-import java.lang.reflect.Method;
 import java.util.Optional;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.Lifespan;
 import net.jqwik.api.lifecycle.AroundTryHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.ParameterResolutionContext;
@@ -11,6 +11,7 @@ import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.ResolveParameterHook;
+import net.jqwik.api.lifecycle.Store;
 import net.jqwik.api.lifecycle.TryExecutionResult;
 import net.jqwik.api.lifecycle.TryExecutor;
 import net.jqwik.api.lifecycle.TryLifecycleContext;
@@ -22,37 +23,69 @@ import net.jqwik.api.lifecycle.TryLifecycleContext;
  * afterwards that the server still serves.
  */
 public final class SuiteProperties implements AroundPropertyHook, AroundTryHook, ResolveParameterHook {
-    private static final ThreadLocal<CaseScope> SCOPE = new ThreadLocal<>();
+    /**
+     * Where a property's hooks find its case: jqwik's store, which jqwik carries to the
+     * thread it shrinks on (a thread of its own, bounded in time).
+     */
+    private static final String CASE = "xferlab.conformance.case";
+    /**
+     * The pass the properties on this thread belong to. jqwik's hooks reach neither the
+     * launcher session's store nor the configuration parameters, and jqwik runs its
+     * properties on the thread that runs the Launcher: the runner binds the pass to that
+     * thread for as long as the Launcher runs, and no longer.
+     */
+    private static final ThreadLocal<RunningCases> RUNNING = new ThreadLocal<>();
+
+    /** Runs {@code launch} (the Launcher) with the jqwik properties it runs bound to {@code running}. */
+    public static void runBound(RunningCases running, Runnable launch) {
+        RUNNING.set(running);
+        try {
+            launch.run();
+        } finally {
+            RUNNING.remove();
+        }
+    }
+
+    private static RunningCases running() {
+        RunningCases running = RUNNING.get();
+        if (running == null) {
+            throw new IllegalStateException("no conformance run in progress: run the cases through SuiteRunner");
+        }
+        return running;
+    }
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext property, PropertyExecutor executor)
             throws Throwable {
-        SuiteContext context = SuiteContext.current();
-        Method method = property.targetMethod();
-        CaseScope scope = CaseScope.open(method, context);
+        SuiteContext context = running().context();
+        CaseScope scope = running().open(property.targetMethod());
+        Store.getOrCreate(CASE, Lifespan.PROPERTY, () -> new PropertyCase(context, scope));
         property.attributes().setSeed(Long.toString(scope.seed()));
-        SCOPE.set(scope);
-        try {
-            CaseLifecycle.before(context, scope);
-            PropertyExecutionResult result = executor.execute();
-            // The shrunk sample when jqwik found a smaller one, else the original.
-            if (scope.steadyFailure() != null) {
-                scope.sample("none: the failure does not depend on the generated data");
-            } else {
-                result.shrunkSample().map(s -> s.parameters())
-                        .or(() -> result.originalSample().map(s -> s.parameters()))
-                        .map(SuiteProperties::describe)
-                        .ifPresent(scope::sample);
-            }
-            try {
-                CaseLifecycle.after(context, scope, result.status() != PropertyExecutionResult.Status.SUCCESSFUL);
-            } catch (Violation violation) {
-                return result.mapToFailed(violation);
-            }
-            return result;
-        } finally {
-            SCOPE.remove();
+        CaseLifecycle.before(context, scope);
+        PropertyExecutionResult result = executor.execute();
+        // The shrunk sample when jqwik found a smaller one, else the original.
+        if (scope.steadyFailure() != null) {
+            scope.sample("none: the failure does not depend on the generated data");
+        } else {
+            result.shrunkSample().map(s -> s.parameters())
+                    .or(() -> result.originalSample().map(s -> s.parameters()))
+                    .map(SuiteProperties::describe)
+                    .ifPresent(scope::sample);
         }
+        try {
+            CaseLifecycle.after(context, scope, result.status() != PropertyExecutionResult.Status.SUCCESSFUL);
+        } catch (Violation violation) {
+            return result.mapToFailed(violation);
+        }
+        return result;
+    }
+
+    /** A property's case, for its tries and their parameters. */
+    private record PropertyCase(SuiteContext context, CaseScope scope) {
+    }
+
+    private static PropertyCase propertyCase() {
+        return Store.<PropertyCase>get(CASE).get();
     }
 
     /** The generated parameters, strings quoted and escaped; the server parameter left out. */
@@ -69,7 +102,7 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
     @Override
     public TryExecutionResult aroundTry(TryLifecycleContext context, TryExecutor executor, java.util.List<Object> parameters)
             throws Throwable {
-        CaseScope scope = SCOPE.get();
+        CaseScope scope = propertyCase().scope();
         if (scope.steadyFailure() != null) {
             // Nothing accepts connections: every try fails alike, so shrinking needs no network.
             return TryExecutionResult.falsified(scope.steadyFailure());
@@ -94,10 +127,10 @@ public final class SuiteProperties implements AroundPropertyHook, AroundTryHook,
     @Override
     public Optional<ParameterSupplier> resolve(ParameterResolutionContext parameter, LifecycleContext lifecycle) {
         if (parameter.typeUsage().isOfType(ServerUnderTest.class)) {
-            return Optional.of(optionalTry -> new ServerUnderTest(SuiteContext.current(), SCOPE.get()));
+            return Optional.of(optionalTry -> new ServerUnderTest(propertyCase().context(), propertyCase().scope()));
         }
         if (parameter.typeUsage().isOfType(ClientUnderTest.class)) {
-            return Optional.of(optionalTry -> new ClientUnderTest(SuiteContext.current(), SCOPE.get()));
+            return Optional.of(optionalTry -> new ClientUnderTest(propertyCase().context(), propertyCase().scope()));
         }
         return Optional.empty();
     }

@@ -326,10 +326,8 @@ final class ClassCommand implements Callable<Integer> {
         if (process.waitFor(submissionTimeoutSeconds, TimeUnit.SECONDS)) {
             exit = process.exitValue();
         } else {
-            // Children first: the suite's own launched server would outlive a killed suite.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            // The whole tree: the suite's own launched server would outlive a killed suite.
+            xferlab.conformance.target.ProcessGroup.of(process).stop(java.time.Duration.ZERO);
             exit = -1;
             note = "stopped after " + submissionTimeoutSeconds + " s (--submission-timeout): scored zero of "
                     + Grade.format(total);

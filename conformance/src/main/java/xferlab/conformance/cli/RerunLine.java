@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import xferlab.conformance.run.RerunCommands;
 import xferlab.conformance.target.ShellWords;
 
 /**
@@ -36,10 +37,9 @@ final class RerunLine {
         return this;
     }
 
-    String forCase(String caseId, long seed) {
-        List<String> all = new ArrayList<>(words);
-        all.addAll(List.of("--only", caseId, "--seed", String.valueOf(seed)));
-        return String.join(" ", all);
+    /** The commands that rerun a case, or the whole selection, with this run's seed. */
+    RerunCommands commands(String selection, long seed) {
+        return new RerunCommands(String.join(" ", words), selection, seed);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import xferlab.conformance.grade.Weights;
+import xferlab.conformance.run.Outputs;
+import xferlab.conformance.run.RunSettings;
 import xferlab.conformance.run.Selection;
 import xferlab.spec.Catalogue;
 
@@ -119,11 +121,6 @@ final class RunOptions {
         return weights;
     }
 
-    /** Where grading files go: the report directory, else the current one. */
-    Path gradingDir() {
-        return reportDir != null ? reportDir : Path.of("");
-    }
-
     /** A misspelt name would otherwise select (or leave out) nothing, and the run would pass. */
     private static void checkNames(CommandLine commandLine, String option, List<String> names, Catalogue catalogue,
                                    java.util.Set<String> caseIds) {
@@ -160,6 +157,13 @@ final class RunOptions {
             words.addAll(List.of("--skip", String.join(",", skip)));
         }
         return String.join(" ", words);
+    }
+
+    /** The run these options ask for, with the seed and the catalogue they were checked against. */
+    RunSettings settings(Catalogue catalogue) {
+        Outputs outputs = new Outputs(reportDir, specUrl, formats.contains(Format.GRADESCOPE),
+                formats.contains(Format.CLASSROOM), weights);
+        return new RunSettings(catalogue, runSeed(), selection(), verbose, repeats, reruns, strict, outputs);
     }
 
     Selection selection() {

@@ -1,50 +1,36 @@
 package xferlab.conformance.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import xferlab.conformance.cases.SuiteContext;
-import xferlab.conformance.cases.Timing;
-import xferlab.conformance.report.ConsoleReport;
-import xferlab.conformance.run.Calibration;
-import xferlab.conformance.run.SuiteRunner;
-import xferlab.conformance.run.WorkDirs;
+import xferlab.conformance.run.SuiteRun;
 import xferlab.conformance.target.ConnectedTarget;
 import xferlab.conformance.target.ContainerSpec;
 import xferlab.conformance.target.ContainerTarget;
 import xferlab.conformance.target.EmbeddedTarget;
-import xferlab.conformance.target.LaunchException;
 import xferlab.conformance.target.LaunchedTarget;
 import xferlab.conformance.target.Ports;
 import xferlab.conformance.target.Target;
-import xferlab.spec.Catalogue;
 
 @Command(name = "server",
-        mixinStandardHelpOptions = true,
         description = "Runs the server suite: the suite plays the client, careful or careless, and checks every "
             + "answer against the spec. With no target, it runs against the bundled reference server.",
-        footerHeading = "%nExamples:%n",
         footer = {
             "  java -jar xfer-conformance.jar server",
             "  java -jar xfer-conformance.jar server --launch 'python3 server.py --port {port} --dir {dir} --idle-timeout {idle}'",
             "  java -jar xfer-conformance.jar server --connect 127.0.0.1:5001 --dir ./storage --idle 30",
             "  java -jar xfer-conformance.jar server --image student-server:latest",
             "  java -jar xfer-conformance.jar server --launch '...' --only XFER-NAME-02 --verbose"},
-        exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:every selected case passed (skipped cases aside)",
+            SuiteCommand.EXIT_PASSED,
             "1:a case failed or timed out, or the target never accepted a connection",
             "2:usage error, the --launch command or --image could not be started, or no Docker engine for --image"})
-final class ServerSuiteCommand implements Callable<Integer> {
+final class ServerSuiteCommand extends SuiteCommand {
     static final String CASES = "xferlab.conformance.cases.server";
 
     @CommandLine.ArgGroup(exclusive = true)
@@ -76,66 +62,32 @@ final class ServerSuiteCommand implements Callable<Integer> {
                     + "assumed with --connect (default: ${DEFAULT-VALUE}).")
     long idleSeconds;
 
-    @CommandLine.Mixin
-    RunOptions options = new RunOptions();
-
     @Option(names = "--start-timeout", paramLabel = "S", defaultValue = "15",
             description = "How long a launched server (or its container) may take to accept its first connection "
                     + "(default: ${DEFAULT-VALUE}).")
     long startTimeoutSeconds;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    ServerSuiteCommand() {
+        super("server", CASES);
+    }
 
     @Override
-    public Integer call() throws IOException {
-        PrintStream out = System.out;
+    ImageOptions image() {
+        return targetOptions.image;
+    }
+
+    @Override
+    void checkTargetOptions() {
         if (idleSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--idle must be at least 1");
+            throw usageError("--idle must be at least 1");
         }
-        Catalogue catalogue = Catalogue.load();
-        options.validate(spec.commandLine(), catalogue, new SuiteRunner(CASES).caseIds());
-        if (options.dryRun) {
-            return options.listSelected(CASES, catalogue, out);
-        }
-        ContainerSpec image = targetOptions.image == null ? null : targetOptions.image.spec(spec.commandLine());
-        String noEngine = image == null ? null : ImageOptions.engineProblem();
-        if (noEngine != null) {
-            System.err.println(noEngine);
-            return 2;
-        }
-        long runSeed = options.runSeed();
+    }
+
+    @Override
+    int run(SuiteRun run, Path work, ContainerSpec image) throws IOException {
         Duration idle = Duration.ofSeconds(idleSeconds);
-        Path work = Files.createTempDirectory("xfer-suite-");
         try (Target target = target(work, idle, image)) {
-            ConsoleReport console = new ConsoleReport(out, options.verbose);
-            console.header("server", target.description(), runSeed);
-            try {
-                target.start();
-            } catch (LaunchException e) {
-                if (e.kind() == LaunchException.Kind.CANNOT_START) {
-                    System.err.println("xfer-conformance: launch error: " + e.getMessage());
-                    SuiteRun.notRun("server", CASES, target.description(), runSeed,
-                            "the --launch command could not be started: " + e.getMessage(), options, catalogue, out);
-                    return 2;
-                }
-                out.println();
-                out.println("The target never accepted a connection, so no case can run:");
-                out.println("  " + e.getMessage().replace("\n", "\n  "));
-                out.println("RESULT: FAIL");
-                SuiteRun.notRun("server", CASES, target.description(), runSeed,
-                        "the server never accepted a connection: " + e.getMessage(), options, catalogue, out);
-                return 1;
-            }
-            Calibration calibration = Calibration.measure();
-            console.line("  preflight: the target " + (target.controllable() ? "listens on port "
-                    + target.address().getPort() : "accepts connections") + "; " + calibration.describe());
-            SuiteContext context = SuiteContext.forServer(target, runSeed,
-                    Timing.forIdle(idle).scaled(calibration.factor()), catalogue);
-            return SuiteRun.execute("server", CASES, context, options, caseId -> rerunCommand(caseId, runSeed),
-                    console, out);
-        } finally {
-            WorkDirs.delete(work);
+            return run.againstServer(target, idle);
         }
     }
 
@@ -164,21 +116,18 @@ final class ServerSuiteCommand implements Callable<Integer> {
             String host = text.substring(0, colon).replace("[", "").replace("]", "");
             return new InetSocketAddress(host, Integer.parseInt(text.substring(colon + 1)));
         } catch (RuntimeException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--connect wants HOST:PORT, not " + text);
+            throw usageError("--connect wants HOST:PORT, not " + text);
         }
     }
 
-    /** The command that reruns one case with the same seed and target. */
-    private String rerunCommand(String caseId, long runSeed) {
-        return RerunLine.of("server")
-                .option("--launch", targetOptions.launch)
+    /** The options a rerun must repeat for the server to run as it ran. */
+    @Override
+    RerunLine withTargetOptions(RerunLine line) {
+        return line.option("--launch", targetOptions.launch)
                 .option("--connect", targetOptions.connect)
-                .words(targetOptions.image == null ? List.of() : targetOptions.image.words())
                 .option("--dir", dir)
                 .option("--port", port)
                 .option("--idle", idleSeconds != 2 ? idleSeconds : null)
-                .option("--start-timeout", startTimeoutSeconds != 15 ? startTimeoutSeconds : null)
-                .forCase(caseId, runSeed);
+                .option("--start-timeout", startTimeoutSeconds != 15 ? startTimeoutSeconds : null);
     }
-
 }

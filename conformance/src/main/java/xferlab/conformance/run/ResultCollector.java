@@ -21,6 +21,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.opentest4j.TestAbortedException;
 
 import xferlab.conformance.cases.CaseScope;
+import xferlab.conformance.cases.RunningCases;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.cases.Violation;
@@ -33,6 +34,7 @@ import xferlab.spec.Requirement;
 
 /** Turns what the JUnit Platform reports into {@link CaseResult}s. */
 final class ResultCollector implements TestExecutionListener {
+    private final RunningCases running;
     private final SuiteContext context;
     private final Function<String, String> rerun;
     private final CaseListener listener;
@@ -42,8 +44,9 @@ final class ResultCollector implements TestExecutionListener {
     private final Map<String, StringBuilder> reports = new ConcurrentHashMap<>();
     private final List<CaseResult> results = new ArrayList<>();
 
-    ResultCollector(SuiteContext context, Function<String, String> rerun, CaseListener listener) {
-        this.context = context;
+    ResultCollector(RunningCases running, Function<String, String> rerun, CaseListener listener) {
+        this.running = running;
+        this.context = running.context();
         this.rerun = rerun;
         this.listener = listener;
     }
@@ -160,7 +163,7 @@ final class ResultCollector implements TestExecutionListener {
         Section section = method.getDeclaringClass().getAnnotation(Section.class);
         String title = title(method, test);
         String caseId = CaseScope.caseId(method);
-        CaseScope scope = CaseScope.find(method.getDeclaringClass().getName(), method.getName());
+        CaseScope scope = running.scopeOf(method.getDeclaringClass().getName(), method.getName()).orElse(null);
         long seed = scope == null ? context.seedFor(caseId) : scope.seed();
         List<Transcript> transcripts = scope == null ? List.of() : scope.transcripts();
 

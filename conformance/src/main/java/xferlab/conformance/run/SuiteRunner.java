@@ -16,15 +16,18 @@ import java.util.function.Function;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
+import org.junit.platform.engine.support.store.Namespace;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import xferlab.conformance.cases.CaseScope;
+import xferlab.conformance.cases.RunningCases;
 import xferlab.conformance.cases.Section;
 import xferlab.conformance.cases.SuiteContext;
+import xferlab.conformance.cases.SuiteProperties;
 import xferlab.conformance.report.CaseListener;
 import xferlab.conformance.report.CaseResult;
 import xferlab.spec.Catalogue;
@@ -51,22 +54,21 @@ public final class SuiteRunner {
     public List<CaseResult> run(SuiteContext context, Selection selection, Function<String, String> rerun,
                                 CaseListener listener) {
         xferlab.conformance.report.LibraryLog.install();
-        CaseScope.clearAll();
-        SuiteContext.install(context);
+        RunningCases running = new RunningCases(context);
         Path databaseDir = tempDir();
         Path database = databaseDir.resolve("jqwik-database");
-        try {
+        try (LauncherSession session = LauncherFactory.openSession()) {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage(casesPackage))
                     .filters(filter(context, selection))
                     .configurationParameters(configuration(database))
                     .build();
-            ResultCollector collector = new ResultCollector(context, rerun, listener);
-            Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, collector);
+            ResultCollector collector = new ResultCollector(running, rerun, listener);
+            // Jupiter's cases find the pass in the session's store; jqwik's on this thread.
+            session.getStore().put(Namespace.create(RunningCases.STORE_NAMESPACE), RunningCases.class, running);
+            SuiteProperties.runBound(running, () -> session.getLauncher().execute(request, collector));
             return collector.results();
         } finally {
-            SuiteContext.uninstall();
             try {
                 Files.deleteIfExists(database);
                 Files.deleteIfExists(databaseDir);

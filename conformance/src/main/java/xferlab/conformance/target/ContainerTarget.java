@@ -85,32 +85,11 @@ public final class ContainerTarget extends LocalTarget {
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
                     "cannot start the image " + spec.image() + ": " + Containers.reason(e));
         }
-        boolean accepting;
-        try {
-            accepting = Ports.awaitListening(address(), startTimeout, this::isRunning);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new LaunchException(LaunchException.Kind.CANNOT_START, "interrupted while waiting for the port");
-        }
-        if (accepting) {
-            return;
-        }
-        if (!isRunning()) {
-            Long status = exitStatus();
-            close();
-            throw new LaunchException(LaunchException.Kind.CANNOT_START,
-                    "the container exited" + (status == null ? "" : " with status " + status)
-                            + " before it listened on port " + port + output.lastWords());
-        }
-        close();
-        throw new LaunchException(LaunchException.Kind.NEVER_ACCEPTED,
-                "the container runs but was not listening on 127.0.0.1:" + port + " within "
-                        + startTimeout.toSeconds() + " s (does it listen on {port}, on all addresses or 127.0.0.1?)"
-                        + output.lastWords());
+        awaitListening("the container", startTimeout, "does it listen on {port}, on all addresses or 127.0.0.1?");
     }
 
-    private Long exitStatus() {
+    @Override
+    protected Long exitStatus() {
         try {
             return container.getCurrentContainerInfo().getState().getExitCodeLong();
         } catch (RuntimeException e) {

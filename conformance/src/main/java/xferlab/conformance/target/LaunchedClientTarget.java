@@ -57,7 +57,7 @@ public final class LaunchedClientTarget implements ClientTarget {
             ended = false;
         }
         // Whatever the client left running (a hung client, or a child it forgot) goes too.
-        group.stop(false);
+        group.stop(Duration.ZERO);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ClientRun(ended ? group.process().exitValue() : -1, read(out), read(err), millis, !ended);
     }

@@ -12,6 +12,9 @@ import java.time.Duration;
  * included, so nothing is left listening after a run.
  */
 public final class LaunchedTarget extends LocalTarget {
+    /** How long a stopped server may take to end on SIGTERM before it is killed. */
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
     private final String template;
     private final Duration idleTimeout;
     private final Duration startTimeout;
@@ -57,33 +60,13 @@ public final class LaunchedTarget extends LocalTarget {
             throw new LaunchException(LaunchException.Kind.CANNOT_START,
                     "cannot run sh -c '" + command() + "': " + e.getMessage());
         }
-        boolean accepting;
-        try {
-            // A command may put its server in the background and exit: wait while any
-            // process it started still runs.
-            accepting = Ports.awaitListening(address(), startTimeout, group::alive);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new LaunchException(LaunchException.Kind.CANNOT_START, "interrupted while waiting for the port");
-        }
-        if (accepting) {
-            return;
-        }
-        if (!group.alive()) {
-            int status = group.process().exitValue();
-            close();
-            throw new LaunchException(LaunchException.Kind.CANNOT_START,
-                    "the command exited with status " + status
-                            + " before it listened on port " + port + output.lastWords());
-        }
-        close();
-        throw new LaunchException(LaunchException.Kind.NEVER_ACCEPTED,
-                "the command runs but was not listening on 127.0.0.1:" + port + " within "
-                        + startTimeout.toSeconds() + " s (does it listen on {port}?)" + output.lastWords());
+        awaitListening("the command", startTimeout, "does it listen on {port}?");
     }
 
-
+    @Override
+    protected Long exitStatus() {
+        return group == null || group.process().isAlive() ? null : (long) group.process().exitValue();
+    }
 
     @Override
     public boolean isRunning() {
@@ -92,7 +75,7 @@ public final class LaunchedTarget extends LocalTarget {
 
     @Override
     public void kill() {
-        stopTree(false);
+        stopTree(Duration.ZERO);
     }
 
     @Override
@@ -102,13 +85,13 @@ public final class LaunchedTarget extends LocalTarget {
 
     @Override
     public void close() {
-        stopTree(true);
+        stopTree(GRACE);
     }
 
     /** Stops everything the command started, a shell's children included, so nothing is left listening. */
-    private void stopTree(boolean gently) {
+    private void stopTree(Duration grace) {
         if (group != null) {
-            group.stop(gently);
+            group.stop(grace);
             group = null;
         }
     }

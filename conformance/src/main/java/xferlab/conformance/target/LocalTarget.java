@@ -3,6 +3,7 @@ package xferlab.conformance.target;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,44 @@ public abstract class LocalTarget implements Target {
     @Override
     public boolean controllable() {
         return true;
+    }
+
+    /**
+     * The end of starting a process or a container: waits, bounded, until it listens
+     * (while it still runs: a command may put its server in the background and exit).
+     * One that exits first, or never listens, is stopped, and the error says which.
+     *
+     * @param what how the error names it: {@code the command}, {@code the container}
+     * @param hint what to check when it runs but does not listen, in parentheses
+     */
+    protected final void awaitListening(String what, Duration startTimeout, String hint) throws LaunchException {
+        boolean accepting;
+        try {
+            accepting = Ports.awaitListening(address(), startTimeout, this::isRunning);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new LaunchException(LaunchException.Kind.CANNOT_START, "interrupted while waiting for the port");
+        }
+        if (accepting) {
+            return;
+        }
+        if (!isRunning()) {
+            Long status = exitStatus();
+            close();
+            throw new LaunchException(LaunchException.Kind.CANNOT_START,
+                    what + " exited" + (status == null ? "" : " with status " + status)
+                            + " before it listened on port " + port + output.lastWords());
+        }
+        close();
+        throw new LaunchException(LaunchException.Kind.NEVER_ACCEPTED,
+                what + " runs but was not listening on 127.0.0.1:" + port + " within "
+                        + startTimeout.toSeconds() + " s (" + hint + ")" + output.lastWords());
+    }
+
+    /** How the process or container that exited during {@link #start} ended, if known. */
+    protected Long exitStatus() {
+        return null;
     }
 
     @Override

@@ -16,15 +16,27 @@ import java.util.concurrent.TimeUnit;
  * and forgets, shares its process group and is found, and stopped, by it. Where
  * {@code setsid} or {@code /proc} is missing, the process's descendants are used
  * instead, which misses orphaned background processes.
+ *
+ * <p>This is the one way the kit stops a process tree: a launched implementation, and
+ * a process started otherwise ({@link #of}), such as class mode's suite for one
+ * submission.
  */
-final class ProcessGroup {
+public final class ProcessGroup {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final boolean SUPPORTED = Files.isExecutable(SETSID) && Files.isDirectory(Path.of("/proc/self"));
 
     private final Process process;
+    /** Whether the process leads a process group of its own (started through setsid). */
+    private final boolean leader;
 
-    private ProcessGroup(Process process) {
+    private ProcessGroup(Process process, boolean leader) {
         this.process = process;
+        this.leader = leader;
+    }
+
+    /** A process started otherwise: it and its descendants, as long as they are its descendants. */
+    public static ProcessGroup of(Process process) {
+        return new ProcessGroup(process, false);
     }
 
     /** Starts {@code sh -c command} as the leader of a new process group. */
@@ -34,7 +46,7 @@ final class ProcessGroup {
             words.add(SETSID.toString());
         }
         words.addAll(List.of("sh", "-c", command));
-        return new ProcessGroup(builder.command(words).start());
+        return new ProcessGroup(builder.command(words).start(), SUPPORTED);
     }
 
     Process process() {
@@ -46,11 +58,15 @@ final class ProcessGroup {
         return process.isAlive() || !members().isEmpty();
     }
 
-    /** Stops every process of the group: SIGTERM first if {@code gently}, then SIGKILL. */
-    void stop(boolean gently) {
-        if (gently) {
+    /**
+     * Stops every process of the group: SIGTERM first, with {@code grace} to end, then
+     * SIGKILL to what is left (to all at once when the grace is zero), and waits a few
+     * seconds for them to go.
+     */
+    public void stop(Duration grace) {
+        if (!grace.isZero()) {
             members().forEach(ProcessHandle::destroy);
-            waitFor(Duration.ofSeconds(3));
+            waitFor(grace);
         }
         members().forEach(ProcessHandle::destroyForcibly);
         waitFor(Duration.ofSeconds(5));
@@ -65,16 +81,19 @@ final class ProcessGroup {
             }
             try {
                 member.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the caller's forcible pass still runs
+                return;
             } catch (Exception e) {
                 // still running, or gone already: the caller's forcible pass handles it
             }
         }
     }
 
-    /** The process, its descendants, and (with setsid) every process in its group. */
+    /** The process, its descendants, and (for a leader) every process in its group. */
     private List<ProcessHandle> members() {
         Set<ProcessHandle> members = new LinkedHashSet<>(process.descendants().toList());
-        if (SUPPORTED) {
+        if (leader) {
             long group = process.pid();
             ProcessHandle.allProcesses().filter(h -> groupOf(h.pid()) == group).forEach(members::add);
         }

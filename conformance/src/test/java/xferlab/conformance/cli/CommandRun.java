@@ -183,24 +183,9 @@ record CommandRun(int exit, String out, String err, long millis) {
         return word.matches("[A-Za-z0-9_./:=,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    private static Boolean python;
-
-    /** Whether {@code python3 --version} works here. */
-    static synchronized boolean pythonWorks() {
-        if (python == null) {
-            try {
-                Process process = new ProcessBuilder("python3", "--version").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                python = process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-                process.destroyForcibly();
-            } catch (IOException e) {
-                python = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                python = false;
-            }
-        }
-        return python;
+    /** Whether {@code python3} runs here. */
+    static boolean pythonWorks() {
+        return xferlab.conformance.target.Python.available();
     }
 
     /** Whether something accepts connections on this loopback port. */

@@ -3,7 +3,6 @@ package xferlab.conformance.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -143,17 +142,6 @@ class LaunchedNaiveClientTest {
     }
 
     private static boolean pythonWorks() {
-        try {
-            Process process = new ProcessBuilder("python3", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean ended = process.waitFor(10, TimeUnit.SECONDS);
-            process.destroyForcibly();
-            return ended && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return xferlab.conformance.target.Python.available();
     }
 }

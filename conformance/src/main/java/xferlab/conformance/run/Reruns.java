@@ -1,4 +1,4 @@
-package xferlab.conformance.cli;
+package xferlab.conformance.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,6 @@ import java.util.Set;
 import xferlab.conformance.cases.SuiteContext;
 import xferlab.conformance.report.CaseResult;
 import xferlab.conformance.report.ConsoleReport;
-import xferlab.conformance.run.Selection;
-import xferlab.conformance.run.SuiteRunner;
 
 /**
  * {@code --rerun N}: runs each failing case again, with the same seed, and says whether
@@ -24,14 +22,14 @@ final class Reruns {
      * whose verdicts differ is flaky: it keeps the first failing result, marked so.
      */
     static List<CaseResult> repeat(SuiteRunner runner, SuiteContext context, Selection selection,
-                                   List<CaseResult> first, int times, java.util.function.Function<String, String> rerun,
+                                   List<CaseResult> first, int times, RerunCommands rerun,
                                    ConsoleReport console) {
         java.util.Map<String, List<CaseResult>> byCase = new java.util.LinkedHashMap<>();
         first.forEach(r -> byCase.computeIfAbsent(r.caseId(), id -> new ArrayList<>()).add(r));
         console.line("");
         console.line("Repeats (" + times + " runs of every case, same seed)");
         for (int i = 2; i <= times; i++) {
-            for (CaseResult again : runner.run(context, selection, rerun, ignored -> { })) {
+            for (CaseResult again : runner.run(context, selection, rerun::forCase, ignored -> { })) {
                 byCase.computeIfAbsent(again.caseId(), id -> new ArrayList<>()).add(again);
             }
             console.line("  run " + i + " of " + times + " done");
