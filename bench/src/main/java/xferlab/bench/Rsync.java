@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import xferlab.conformance.target.ProcessGroup;
+
 /**
  * An rsync daemon on loopback, started with a temporary configuration, receiving
  * whole files: the tool a user would pick instead of XFER. Like the reference it
@@ -106,10 +108,8 @@ final class Rsync implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        daemon.destroy();
-        if (!daemon.waitFor(10, TimeUnit.SECONDS)) {
-            daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    public void close() {
+        // The daemon forks a receiver per transfer: stop them together.
+        ProcessGroup.of(daemon).stop(Duration.ofSeconds(10));
     }
 }

@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import xferlab.conformance.report.Json;
+import xferlab.conformance.target.ProcessGroup;
 
 /** Runs a full conformance suite against the bundled reference, as a user would, and times it. */
 final class Suite {
-    private static final Pattern COUNT = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\\d+)");
-
     private Suite() {
     }
 
@@ -42,29 +41,22 @@ final class Suite {
             status = process.exitValue();
         } else {
             // The suite stops what it started; its children go with it if it is killed.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            ProcessGroup.of(process).stop(Duration.ZERO);
             status = -1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Run(suite, status, seconds, counts(reportDir.resolve("summary.json")));
     }
 
-    /** The "counts" object of summary.json, read with a pattern: it is flat, and one JSON library less. */
+    /** The "counts" object of summary.json (verdict to number of cases), read with the suite's JSON reader. */
+    record Summary(Map<String, Integer> counts) {
+    }
+
     static Map<String, Integer> counts(Path summary) throws IOException {
-        Map<String, Integer> counts = new TreeMap<>();
         if (!Files.isRegularFile(summary)) {
-            return counts;
+            return new TreeMap<>();
         }
-        String json = Files.readString(summary);
-        int start = json.indexOf("\"counts\"");
-        if (start < 0) {
-            return counts;
-        }
-        Matcher m = COUNT.matcher(json.substring(start, json.indexOf('}', start)));
-        while (m.find()) {
-            counts.put(m.group(1), Integer.parseInt(m.group(2)));
-        }
-        return counts;
+        Map<String, Integer> counts = Json.read(Files.readString(summary), Summary.class).counts();
+        return counts == null ? new TreeMap<>() : new TreeMap<>(counts);
     }
 }

@@ -64,9 +64,6 @@ final class ClassCommand implements Callable<Integer> {
 
     enum Isolation { NONE, DOCKER }
 
-    /** A roster command of this form names an image whose entrypoint is the implementation. */
-    static final String DOCKER_PREFIX = "docker:";
-
     @Option(names = "--roster", paramLabel = "FILE", required = true,
             description = "The submissions: one 'name: launch command' per line.")
     Path roster;
@@ -135,7 +132,7 @@ final class ClassCommand implements Callable<Integer> {
         Roster submissions = loadRoster();
         checkOptions();
         checkContainers(submissions);
-        if (submissions.submissions().stream().anyMatch(this::inContainer)) {
+        if (submissions.submissions().stream().anyMatch(submission -> containers().inContainer(submission.command()))) {
             String problem = ImageOptions.engineProblem();
             if (problem != null) {
                 System.err.println(problem);
@@ -249,8 +246,8 @@ final class ClassCommand implements Callable<Integer> {
         return new ClassRun(suite.name().toLowerCase(), version, runSeed, startedAt, source, stages, requirements);
     }
 
-    private boolean inContainer(Roster.Submission submission) {
-        return isolate == Isolation.DOCKER || submission.command().startsWith(DOCKER_PREFIX);
+    private RosterContainers containers() {
+        return new RosterContainers(isolate == Isolation.DOCKER, image);
     }
 
     private void checkContainers(Roster submissions) {
@@ -263,34 +260,8 @@ final class ClassCommand implements Callable<Integer> {
             image.spec(commandLine); // a bad limit or mount is refused here, once
         }
         for (Roster.Submission submission : submissions.submissions()) {
-            boolean ownImage = submission.command().startsWith(DOCKER_PREFIX);
-            if (ownImage && submission.command().substring(DOCKER_PREFIX.length()).isBlank()) {
-                throw new CommandLine.ParameterException(commandLine, "--roster: " + submission.name()
-                        + ": docker: names no image");
-            }
-            if (isolate == Isolation.DOCKER && !ownImage && image == null) {
-                throw new CommandLine.ParameterException(commandLine, "--isolate docker: " + submission.name()
-                        + "'s command needs an image to run in: give --image IMAGE (or write 'docker:IMAGE')");
-            }
+            containers().check(commandLine, "--roster: ", submission.name(), submission.command());
         }
-    }
-
-    /** How the child suite reaches the submission: --launch, or a container. */
-    private List<String> targetArguments(Roster.Submission submission) {
-        if (!inContainer(submission)) {
-            return List.of("--launch", submission.command());
-        }
-        List<String> args = new ArrayList<>();
-        if (submission.command().startsWith(DOCKER_PREFIX)) {
-            args.addAll(List.of("--image", submission.command().substring(DOCKER_PREFIX.length()).strip()));
-        } else {
-            args.addAll(List.of("--image", image.image, "--image-cmd", submission.command()));
-        }
-        if (image != null) {
-            image.mounts.forEach(mount -> args.addAll(List.of("--image-mount", mount)));
-            args.addAll(List.of("--image-cpus", String.valueOf(image.cpus), "--image-memory", image.memory));
-        }
-        return args;
     }
 
     /** Runs the suite on one submission in a JVM of its own and reads back its grade. */
@@ -303,7 +274,7 @@ final class ClassCommand implements Callable<Integer> {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 ConformanceMain.class.getName(), suite.name().toLowerCase()));
-        command.addAll(targetArguments(submission));
+        command.addAll(containers().suiteTarget(submission.command()));
         command.addAll(List.of("--seed", String.valueOf(runSeed), "--report", dir.toString(), "--format", "gradescope"));
         if (level != null) {
             command.addAll(List.of("--level", String.valueOf(level)));

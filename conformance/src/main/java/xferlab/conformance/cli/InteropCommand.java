@@ -148,7 +148,7 @@ final class InteropCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("xfer-interop-");
         try {
             Matrix matrix = new InteropRun(servers, clients, settings,
-                    (side, implementation) -> suiteTarget(launchers, implementation), out).run(work, reportDir);
+                    (side, implementation) -> suiteTarget(implementation), out).run(work, reportDir);
             List<Path> written = MatrixReport.write(matrix, reportDir, specUrl);
             out.println();
             out.println(matrix.failed() == 0 ? "RESULT: all " + matrix.size() + " pairs pass"
@@ -209,44 +209,23 @@ final class InteropCommand implements Callable<Integer> {
                     "--image-cmd: in interop mode the rosters give each implementation's command");
         }
         ContainerSpec base = image == null ? null : image.spec(commandLine);
-        List<Implementation> all = new ArrayList<>(servers);
-        all.addAll(clients);
-        for (Implementation implementation : all) {
-            if (implementation.isReference()) {
-                continue;
+        RosterContainers check = new RosterContainers(isolate == Isolation.DOCKER, image);
+        for (Implementation implementation : servers) {
+            if (!implementation.isReference()) {
+                check.check(commandLine, "--servers: ", implementation.name(), implementation.command());
             }
-            boolean ownImage = implementation.command().startsWith(Launchers.DOCKER_PREFIX);
-            if (ownImage && implementation.command().substring(Launchers.DOCKER_PREFIX.length()).isBlank()) {
-                throw new CommandLine.ParameterException(commandLine, implementation.name()
-                        + ": docker: names no image");
-            }
-            if (isolate == Isolation.DOCKER && !ownImage && image == null) {
-                throw new CommandLine.ParameterException(commandLine, "--isolate docker: " + implementation.name()
-                        + "'s command needs an image to run in: give --image IMAGE (or write 'docker:IMAGE')");
+        }
+        for (Implementation implementation : clients) {
+            if (!implementation.isReference()) {
+                check.check(commandLine, "--clients: ", implementation.name(), implementation.command());
             }
         }
         return base;
     }
 
     /** How a child suite reaches one implementation: nothing for the reference, else as the matrix runs it. */
-    private List<String> suiteTarget(Launchers launchers, Implementation implementation) {
-        if (implementation.isReference()) {
-            return List.of();
-        }
-        String command = implementation.command();
-        if (!launchers.inContainer(implementation)) {
-            return List.of("--launch", command);
-        }
-        List<String> args = new ArrayList<>();
-        if (command.startsWith(Launchers.DOCKER_PREFIX)) {
-            args.addAll(List.of("--image", command.substring(Launchers.DOCKER_PREFIX.length()).strip()));
-        } else {
-            args.addAll(List.of("--image", image.image, "--image-cmd", command));
-        }
-        if (image != null) {
-            image.mounts.forEach(mount -> args.addAll(List.of("--image-mount", mount)));
-            args.addAll(List.of("--image-cpus", String.valueOf(image.cpus), "--image-memory", image.memory));
-        }
-        return args;
+    private List<String> suiteTarget(Implementation implementation) {
+        return implementation.isReference() ? List.of()
+                : new RosterContainers(isolate == Isolation.DOCKER, image).suiteTarget(implementation.command());
     }
 }

@@ -23,6 +23,9 @@ import java.util.Set;
 public record Roster(List<Submission> submissions) {
 
     /** One student's (or team's) implementation. The name becomes a directory name. */
+    /** A command of this form names an image whose entrypoint is the implementation. */
+    public static final String OWN_IMAGE = "docker:";
+
     public record Submission(String name, String command) {
     }
 

@@ -3,6 +3,7 @@ package xferlab.conformance.interop;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import xferlab.conformance.grade.Roster;
 import xferlab.conformance.target.ClientTarget;
 import xferlab.conformance.target.ContainerClientTarget;
 import xferlab.conformance.target.ContainerSpec;
@@ -25,9 +26,6 @@ import xferlab.conformance.target.Target;
  * @param startTimeout how long a server may take to listen
  */
 public record Launchers(ContainerSpec containers, boolean isolateAll, Duration idle, Duration startTimeout) {
-    /** A roster command of this form names an image whose entrypoint is the implementation (as in class mode). */
-    public static final String DOCKER_PREFIX = "docker:";
-
     /** A server with a fresh storage directory, not yet started. */
     Target server(Implementation server, Path storage, Path output) {
         if (server.isReference()) {
@@ -60,8 +58,8 @@ public record Launchers(ContainerSpec containers, boolean isolateAll, Duration i
             return null;
         }
         String command = implementation.command();
-        if (command.startsWith(DOCKER_PREFIX)) {
-            String image = command.substring(DOCKER_PREFIX.length()).strip();
+        if (command.startsWith(Roster.OWN_IMAGE)) {
+            String image = command.substring(Roster.OWN_IMAGE.length()).strip();
             return containers == null ? ContainerSpec.of(image)
                     : new ContainerSpec(image, null, containers.limits(), containers.mounts());
         }
