@@ -40,6 +40,10 @@ public final class XferServer implements AutoCloseable {
         this.config = config;
         this.storage = new Storage(config.storageDir(), config.tempDir());
         serverSocket.setReuseAddress(true);
+        // A receive buffer of 4 MiB (accepted sockets inherit it): each read then tends to
+        // find a full 64 KiB waiting, instead of waking for every few segments. Measured
+        // as two processes: about a tenth less server CPU per GiB (README, Performance).
+        serverSocket.setReceiveBufferSize(4 * 1024 * 1024);
         // A long queue of connections not yet accepted: a burst of clients waits in it
         // instead of being refused by the kernel.
         serverSocket.bind(new InetSocketAddress(config.bindAddress(), config.port()), 4096);
