@@ -120,7 +120,10 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new BenchMain());
+        // The description's lines are laid out by hand, wider than 80 columns: as wide as
+        // the terminal, and in a pipe wide enough that none is broken again.
+        CommandLine commandLine = new CommandLine(new BenchMain());
+        return System.console() != null ? commandLine.setUsageHelpAutoWidth(true) : commandLine.setUsageHelpWidth(160);
     }
 
     @Override
