@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import xferlab.conformance.report.JsonReader;
+import xferlab.conformance.target.ProcessGroup;
 
 /**
  * The files in {@code labs/instructor/} do what the instructors' sheet says, run
@@ -337,8 +338,7 @@ class InstructorFilesTest {
         run.environment().put("XFER_STUDENT_UID", String.valueOf(STUDENT_UID));
         Process process = start(run);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            ProcessGroup.of(process).stop(Duration.ZERO);
             throw new AssertionError("run_autograder still runs after 120 s\n" + Files.readString(console));
         }
         return Files.readString(console);
@@ -360,8 +360,7 @@ class InstructorFilesTest {
             }
         });
         if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            ProcessGroup.of(process).stop(Duration.ZERO);
             throw new AssertionError("still running after " + bound.toSeconds() + " s: " + process.info());
         }
         return output.get(10, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+
+import xferlab.conformance.target.ProcessGroup;
+import xferlab.conformance.target.Python;
 
 /**
  * Every shell block of the stage sheets that runs the suite is run as written, in a
@@ -100,7 +104,7 @@ class SheetCommandsTest {
 
     @BeforeAll
     void startEveryRun() throws IOException {
-        Assumptions.assumeTrue(works("python3", "--version"),
+        Assumptions.assumeTrue(Python.available(),
                 "python3 does not run here: the sheets' Python commands cannot be checked");
         Path jar = Path.of(System.getProperty("xfer.conformance.jar", "../conformance/target/xfer-conformance.jar"));
         assertThat(jar).as("the suite's jar: build it first (mvn -B -o install -DskipTests)").isRegularFile();
@@ -261,34 +265,17 @@ class SheetCommandsTest {
         Process process = builder.start();
         try {
             if (!process.waitFor(boundSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                ProcessGroup.of(process).stop(Duration.ZERO);
                 throw new AssertionError("still running after " + boundSeconds + " s: " + line + "\n"
                         + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
             }
             return new Result(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            ProcessGroup.of(process).stop(Duration.ZERO);
             throw new AssertionError("interrupted while running " + line, e);
         } finally {
             Files.deleteIfExists(log);
-        }
-    }
-
-    static boolean works(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean ended = process.waitFor(10, TimeUnit.SECONDS);
-            process.destroyForcibly();
-            return ended && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

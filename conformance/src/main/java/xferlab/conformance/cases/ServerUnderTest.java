@@ -31,6 +31,11 @@ public final class ServerUnderTest {
         this.scope = scope;
     }
 
+    /** The case's first requirement: what its own checks cite unless told otherwise. */
+    public String requirement() {
+        return scope.covers().get(0);
+    }
+
     /**
      * Opens a connection whose every octet is recorded for the report.
      *

@@ -41,7 +41,7 @@ class AbortCases {
             upload.send(name + "\n");
             upload.inject(Fault.VANISH, "the suite closes the connection after the name line");
         }
-        Storage.expectUnchanged(server, name, null, "before the size line", Storage.NO_TRACE);
+        Storage.expectUnchanged(server, name, null, "before the size line");
     }
 
     @Test
@@ -71,7 +71,7 @@ class AbortCases {
             upload.send(payload, 0, cut);
             upload.inject(fault, "after octet " + cut + " of " + payload.length + " of the payload");
         }
-        Storage.expectUnchanged(server, name, old, "mid-payload", Storage.NO_TRACE);
+        Storage.expectUnchanged(server, name, old, "mid-payload");
     }
 
     @Test
@@ -87,7 +87,7 @@ class AbortCases {
             upload.inject(Fault.VANISH, "after octet " + (payload.length - 1) + " of " + payload.length
                     + " of the payload");
         }
-        Storage.expectUnchanged(server, name, null, "one octet short of the payload", Storage.NO_TRACE);
+        Storage.expectUnchanged(server, name, null, "one octet short of the payload");
     }
 
     @Test
@@ -107,7 +107,7 @@ class AbortCases {
                     + "destroy the OK");
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, payload, "XFER-UP-06");
+            Wire.assertStored(server, name, payload);
         }
     }
 

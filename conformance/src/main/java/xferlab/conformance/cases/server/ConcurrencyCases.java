@@ -70,7 +70,7 @@ class ConcurrencyCases {
         }
         if (server.hasStorage()) {
             for (int i = 0; i < count; i++) {
-                Wire.assertStored(server, names.get(i), payloads.get(i), "XFER-CONC-01");
+                Wire.assertStored(server, names.get(i), payloads.get(i));
             }
         }
     }

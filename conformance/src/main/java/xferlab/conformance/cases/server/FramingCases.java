@@ -45,7 +45,7 @@ class FramingCases {
             upload.expectOk(payload).because(ONE_RECV_HINT);
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, payload, "XFER-LINE-03");
+            Wire.assertStored(server, name, payload);
         }
     }
 
@@ -63,7 +63,7 @@ class FramingCases {
             upload.expectOk(payload).because(ONE_RECV_HINT);
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, payload, "XFER-LINE-03");
+            Wire.assertStored(server, name, payload);
         }
     }
 
@@ -105,7 +105,7 @@ class FramingCases {
                         .build();
             }
         }
-        Storage.expectUnchanged(server, name, null, "before the size line's LF", "XFER-LINE-06");
+        Storage.expectUnchanged(server, name, null, "before the size line's LF");
     }
 
     @Test
@@ -123,7 +123,7 @@ class FramingCases {
             upload.expectOk(payload).because("a CR directly before the LF belongs to the line end");
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, payload, "XFER-LINE-02");
+            Wire.assertStored(server, name, payload);
         }
     }
 

@@ -41,7 +41,7 @@ class NameCases {
             upload.expectOk(payload).because("the upload is an ordinary one: OK and the digest are due");
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, payload, "XFER-NAME-01");
+            Wire.assertStored(server, name, payload);
         }
     }
 

@@ -11,11 +11,18 @@ import xferlab.conformance.cases.Violation;
 
 /** Checks of the storage directory after an upload that should have left no trace. */
 final class Storage {
-    static final String NO_TRACE = "XFER-STORE-04";
     /** How long a name is watched for a trace of an aborted upload. */
     private static final Duration WATCH = Duration.ofMillis(300);
 
     private Storage() {
+    }
+
+    /**
+     * Expects {@code name} to hold {@code previous} (or to be absent, if null), once
+     * the server has moved on from the aborted connection, citing the case's requirement.
+     */
+    static void expectUnchanged(ServerUnderTest server, String name, byte[] previous, String when) throws IOException {
+        expectUnchanged(server, name, previous, when, server.requirement());
     }
 
     /**

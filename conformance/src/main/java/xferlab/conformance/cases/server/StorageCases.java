@@ -103,7 +103,7 @@ class StorageCases {
             }
             upload.expectOk(fresh).citingStep("XFER-UP-03").because("OK is due after the payload");
         }
-        Wire.assertStored(server, name, fresh, "XFER-STORE-03");
+        Wire.assertStored(server, name, fresh);
     }
 
     private static void checkWhole(Path file, byte[] old, byte[] fresh) throws IOException {

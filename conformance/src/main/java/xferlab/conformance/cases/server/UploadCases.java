@@ -53,7 +53,7 @@ class UploadCases {
             upload.expectOk(new byte[0]).because("the digest of no octets is e3b0c442...b855");
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, new byte[0], "XFER-UP-04");
+            Wire.assertStored(server, name, new byte[0]);
         }
     }
 
@@ -75,7 +75,7 @@ class UploadCases {
                     .because("the payload is binary: read exactly size octets and do not look for lines in it");
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, payload, "XFER-UP-02");
+            Wire.assertStored(server, name, payload);
         }
     }
 

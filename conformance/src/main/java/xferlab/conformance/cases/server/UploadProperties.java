@@ -94,7 +94,7 @@ class UploadProperties {
                     .because("the digest covers exactly the payload octets, read as binary");
         }
         if (server.hasStorage()) {
-            Wire.assertStored(server, name, octets, "XFER-UP-02");
+            Wire.assertStored(server, name, octets);
         }
     }
 

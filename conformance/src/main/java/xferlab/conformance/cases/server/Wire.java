@@ -55,6 +55,11 @@ final class Wire {
         }
     }
 
+    /** Checks a stored file's content (when the suite sees the storage directory), citing the case's requirement. */
+    static void assertStored(ServerUnderTest server, String name, byte[] expected) throws IOException {
+        assertStored(server, name, expected, server.requirement());
+    }
+
     /** Checks a stored file's content (when the suite sees the storage directory), citing {@code requirement}. */
     static void assertStored(ServerUnderTest server, String name, byte[] expected, String requirement)
             throws IOException {
