@@ -42,6 +42,6 @@ public final class ConformanceMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say which suite to run: server or client");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to run: server or client (one implementation), class (a roster), interop (servers against clients), or weights");
     }
 }
