@@ -72,12 +72,11 @@ class ClientChoicesAreAcceptedTest {
         assertThat(closesBeforeTheServer(new PlantedClient(ClientFault.NONE), file))
                 .as("the usual client closes as soon as it has its OK").isTrue();
 
-        // The cases where the suite, as the server, keeps the connection open after its final reply
-        // are the ones a waiting client could trip: it then waits its whole timeout before closing.
+        // A waiting client could trip the cases where the suite, as the server, keeps the connection
+        // open after its final reply: the client then waits its whole timeout (2 s) before it closes.
+        // error-before-ready-stops-the-client does so five times over, the most the suite's bound must allow.
         String[] caseIds = {"error-before-ready-stops-the-client", "error-after-the-payload-is-a-failure",
-            "wrong-digest-is-a-failure", "crlf-replies-are-accepted", "replies-split-into-single-octets",
-            "ok-together-with-the-close", "server-closes-before-ok", "sends-base-name-size-and-content",
-            "sends-an-empty-file"};
+            "ok-together-with-the-close", "sends-base-name-size-and-content"};
         List<CaseResult> results = ClientSuiteHarness.run(PlantedClientTarget.waitingForEndOfStream(), Set.of(caseIds));
         assertThat(results).extracting(CaseResult::caseId).containsExactlyInAnyOrder(caseIds);
         for (CaseResult result : results) {
