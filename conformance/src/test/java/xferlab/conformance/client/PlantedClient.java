@@ -60,6 +60,7 @@ public final class PlantedClient {
     }
 
     private final ClientFault fault;
+    private final boolean waitsForEndOfStream;
     private final StringWriter stdout = new StringWriter();
     private final StringWriter stderr = new StringWriter();
     private final PrintWriter out = new PrintWriter(stdout, true);
@@ -69,7 +70,16 @@ public final class PlantedClient {
     private volatile boolean writeStalled;
 
     public PlantedClient(ClientFault fault) {
+        this(fault, false);
+    }
+
+    /**
+     * A client that, once it has its final reply, closes at once (false) or first reads until the
+     * server's end of stream, within its timeout (true): a choice the spec leaves open (§11.1 step 8).
+     */
+    public PlantedClient(ClientFault fault, boolean waitsForEndOfStream) {
         this.fault = fault;
+        this.waitsForEndOfStream = waitsForEndOfStream;
     }
 
     /** Uploads {@code file} to {@code host:port}, bounding every wait by the timeout (unless the fault says not). */
@@ -81,6 +91,9 @@ public final class PlantedClient {
             err.println("planted client: " + e.getMessage());
             status = e.status;
         } finally {
+            if (waitsForEndOfStream) {
+                awaitEndOfStream(timeoutSeconds);
+            }
             closeSocket();
         }
         return new Outcome(status, stdout.toString(), stderr.toString());
@@ -318,6 +331,31 @@ public final class PlantedClient {
             printable.append(c < 0x20 || c == 0x7f ? '?' : c);
         }
         return line.length() > 200 ? printable + "..." : printable.toString();
+    }
+
+    /** Reads and discards until the server's end of stream, for at most the timeout in total; the outcome is already decided. */
+    private void awaitEndOfStream(long timeoutSeconds) {
+        Socket current = socket;
+        if (current == null || current.isClosed() || !current.isConnected()) {
+            return;
+        }
+        long deadline = System.nanoTime() + Math.max(1, timeoutSeconds) * 1_000_000_000L;
+        byte[] discard = new byte[4096];
+        try {
+            InputStream in = current.getInputStream();
+            while (!aborted) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                current.setSoTimeout((int) left);
+                if (in.read(discard) < 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // a reset or the timeout: the connection is over either way
+        }
     }
 
     private void closeSocket() {

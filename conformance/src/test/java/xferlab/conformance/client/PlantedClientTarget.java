@@ -21,14 +21,25 @@ public final class PlantedClientTarget implements ClientTarget {
     private static final Duration AFTER_ABORT = Duration.ofSeconds(5);
 
     private final ClientFault fault;
+    private final boolean waitsForEndOfStream;
 
     public PlantedClientTarget(ClientFault fault) {
+        this(fault, false);
+    }
+
+    private PlantedClientTarget(ClientFault fault, boolean waitsForEndOfStream) {
         this.fault = fault;
+        this.waitsForEndOfStream = waitsForEndOfStream;
+    }
+
+    /** A correct client that reads until the server's end of stream before it closes (a MAY, §11.1 step 8). */
+    public static PlantedClientTarget waitingForEndOfStream() {
+        return new PlantedClientTarget(ClientFault.NONE, true);
     }
 
     @Override
     public ClientRun run(String host, int port, Path file, Duration timeout, Duration bound) {
-        PlantedClient client = new PlantedClient(fault);
+        PlantedClient client = new PlantedClient(fault, waitsForEndOfStream);
         FutureTask<PlantedClient.Outcome> task = new FutureTask<>(
                 () -> client.run(host, port, file, timeout.toSeconds()));
         Thread thread = new Thread(task, "planted-client-" + fault);
@@ -74,6 +85,6 @@ public final class PlantedClientTarget implements ClientTarget {
 
     @Override
     public String description() {
-        return "planted-fault client " + fault;
+        return waitsForEndOfStream ? "planted client waiting for end of stream" : "planted-fault client " + fault;
     }
 }

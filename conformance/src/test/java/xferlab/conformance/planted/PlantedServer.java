@@ -26,7 +26,11 @@ import java.util.HexFormat;
  * fault this independent server passes.
  */
 public final class PlantedServer implements AutoCloseable {
+    /** How long a server making a {@link Choice} about a gone client looks for its end of stream. */
+    private static final int LOOK_FOR_THE_END_MILLIS = 100;
+
     private final Fault fault;
+    private final Choice choice;
     private final Path dir;
     private final Path temp;
     private final int idleMillis;
@@ -36,9 +40,14 @@ public final class PlantedServer implements AutoCloseable {
     private volatile boolean stopped;
 
     public PlantedServer(Fault fault, Path dir, int port, int idleMillis) throws IOException {
+        this(fault, Choice.USUAL, dir, port, idleMillis);
+    }
+
+    public PlantedServer(Fault fault, Choice choice, Path dir, int port, int idleMillis) throws IOException {
         this.fault = fault;
+        this.choice = choice;
         this.dir = Files.createDirectories(dir);
-        this.temp = Files.createDirectories(dir.resolveSibling(dir.getFileName() + ".planted-tmp"));
+        this.temp = Files.createDirectories(temporaryDirectory(choice, this.dir));
         this.idleMillis = idleMillis;
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
@@ -46,6 +55,16 @@ public final class PlantedServer implements AutoCloseable {
         this.acceptor = new Thread(this::acceptLoop, "planted-" + fault);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Where the temporary files go (§7.2): any directory outside the storage one, on its file system. */
+    public static Path temporaryDirectory(Choice choice, Path dir) {
+        Path parent = dir.toAbsolutePath().getParent();
+        return switch (choice) {
+            case TEMP_FILES_IN_THE_PARENT -> parent;
+            case TEMP_FILES_FAR_AWAY -> parent.resolve("operator").resolve("spool").resolve("xfer");
+            default -> dir.resolveSibling(dir.getFileName() + ".planted-tmp");
+        };
     }
 
     public int port() {
@@ -159,11 +178,14 @@ public final class PlantedServer implements AutoCloseable {
         if (fault != Fault.NO_SIZE_LIMIT && size > Files.getFileStore(dir).getUsableSpace()) {
             return reply(out, "ERROR 413 too large");
         }
+        if (choice == Choice.NO_READY_AFTER_A_HALF_CLOSE && size > 0 && clientHasEnded(socket, in)) {
+            return false; // abandoned before READY: the socket is closed at once (§7.4)
+        }
         reply(out, "READY");
         Path target = dir.resolve(name);
         Path part = fault == Fault.PARTIAL_FILES ? target
                 : fault == Fault.SHARED_TEMP_FILE ? temp.resolve("upload.tmp")
-                : Files.createTempFile(temp, "up-", ".part");
+                : Files.createTempFile(temp, "." + dir.getFileName() + ".up-", ".part");
         MessageDigest sha256 = sha256();
         boolean complete = false;
         try (OutputStream file = Files.newOutputStream(part)) {
@@ -181,11 +203,14 @@ public final class PlantedServer implements AutoCloseable {
                 sha256.update(chunk);
                 left -= n;
             }
-            complete = true;
+            complete = choice != Choice.ABANDONS_WHEN_THE_CLIENT_HAS_GONE || !clientHasEnded(socket, in);
         } finally {
             if (!complete && fault != Fault.PARTIAL_FILES) {
                 Files.deleteIfExists(part);
             }
+        }
+        if (!complete) {
+            return false; // the whole payload came, then the end of the connection: abandoned, no reply (§7.4)
         }
         if (part != target) {
             try {
@@ -196,6 +221,31 @@ public final class PlantedServer implements AutoCloseable {
             }
         }
         return reply(out, "OK " + HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * Whether the client has ended the connection (end of stream or a reset), looking for a
+     * short while without consuming anything it sent.
+     */
+    private static boolean clientHasEnded(Socket socket, InputStream in) throws IOException {
+        int idle = socket.getSoTimeout();
+        socket.setSoTimeout(LOOK_FOR_THE_END_MILLIS);
+        in.mark(1);
+        try {
+            if (in.read() < 0) {
+                return true;
+            }
+            in.reset();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true; // reset
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(idle);
+            }
+        }
     }
 
     /** One LF-terminated line of at most {@code limit} octets (CR LF accepted); null if too long. */

@@ -10,19 +10,30 @@ import xferlab.conformance.target.LocalTarget;
 /** A planted-fault server as a suite target, in the test's own process. */
 public final class PlantedTarget extends LocalTarget {
     private final Fault fault;
+    private final Choice choice;
     private final Duration idle;
     private PlantedServer server;
 
     public PlantedTarget(Fault fault, Path storage, Duration idle) {
+        this(fault, Choice.USUAL, storage, idle);
+    }
+
+    /** A correct planted server that makes one of the choices the spec leaves open. */
+    public PlantedTarget(Choice choice, Path storage, Duration idle) {
+        this(Fault.NONE, choice, storage, idle);
+    }
+
+    private PlantedTarget(Fault fault, Choice choice, Path storage, Duration idle) {
         super(storage, 0);
         this.fault = fault;
+        this.choice = choice;
         this.idle = idle;
     }
 
     @Override
     public void start() throws LaunchException {
         try {
-            server = new PlantedServer(fault, storage, port, (int) idle.toMillis());
+            server = new PlantedServer(fault, choice, storage, port, (int) idle.toMillis());
             port = server.port();
         } catch (IOException e) {
             throw new LaunchException(LaunchException.Kind.CANNOT_START, e.getMessage());
@@ -43,6 +54,6 @@ public final class PlantedTarget extends LocalTarget {
 
     @Override
     public String description() {
-        return "planted-fault server " + fault;
+        return choice == Choice.USUAL ? "planted-fault server " + fault : "planted server choosing " + choice;
     }
 }
