@@ -34,22 +34,13 @@ import xferlab.protocol.XferException;
  * UploadResult result = new XferClient("127.0.0.1", 5001, Duration.ofSeconds(30))
  *         .upload(Path.of("report.pdf"), "report.pdf", ProgressListener.NONE);
  * }</pre>
+ *
+ * @param host    the server's host name or address
+ * @param port    the server's port
+ * @param timeout the bound on every wait: connecting, each reply, each write
  */
-public final class XferClient {
+public record XferClient(String host, int port, Duration timeout) {
     private static final int BUFFER_SIZE = 64 * 1024;
-
-    private final String host;
-    private final int port;
-    private final Duration timeout;
-
-    /**
-     * @param timeout the bound on every wait: connecting, each reply, each write
-     */
-    public XferClient(String host, int port, Duration timeout) {
-        this.host = host;
-        this.port = port;
-        this.timeout = timeout;
-    }
 
     /**
      * Uploads {@code file} as {@code name}.
@@ -86,7 +77,6 @@ public final class XferClient {
 
             // The header in one write: fewer segments, but the server must not count on it.
             out.write((name + "\n" + size + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
 
             // Nothing of the payload goes out before READY (XFER-CLI-03): if the server
             // refuses, octets already sent would be wasted, and could make its kernel
@@ -97,8 +87,8 @@ public final class XferClient {
             MessageDigest sha256 = Digests.sha256();
             byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, size))];
             AtomicLong lastProgress = new AtomicLong(System.nanoTime());
+            // Not a daemon thread: the finally below stops it whatever happens.
             Thread guard = new Thread(() -> closeWhenStalled(socket, lastProgress), "xfer-stall-guard");
-            guard.setDaemon(true);
             guard.start();
             try {
                 for (long sent = 0; sent < size; ) {
@@ -129,7 +119,6 @@ public final class XferClient {
                     sent += n;
                     progress.sent(sent, size);
                 }
-                out.flush();
             } finally {
                 guard.interrupt();
             }

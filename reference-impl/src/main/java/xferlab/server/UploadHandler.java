@@ -151,8 +151,8 @@ final class UploadHandler {
     }
 
     private void send(Reply reply) throws IOException {
+        // A socket's stream sends at once: it has no buffer to flush.
         socket.getOutputStream().write(reply.encode());
-        socket.getOutputStream().flush();
     }
 
     /**

@@ -96,6 +96,43 @@ class StorageTest {
     }
 
     @Test
+    @DisplayName("XFER-STORE-02/03: an upload large enough to be flushed early is stored intact, and only at commit")
+    void earlyFlushedUploadIsIntact() throws Exception {
+        Path storage = TestServers.storage(work);
+        Storage store = new Storage(storage, TestServers.temp(work));
+        byte[] content = TestFiles.randomBytes(EARLY_FLUSHED, 14);
+        try (Storage.Upload upload = store.begin("large.bin", content.length)) {
+            writeInPieces(upload, content);
+            assertThat(storage.resolve("large.bin")).as("before commit").doesNotExist();
+            upload.commit();
+        }
+        assertThat(storage.resolve("large.bin")).hasBinaryContent(content);
+        TestServers.assertNoTrace(work, "large.bin");
+    }
+
+    @Test
+    @DisplayName("XFER-STORE-04: an upload abandoned while its early flush may still run leaves no trace")
+    void abandonedDuringEarlyFlushLeavesNoTrace() throws Exception {
+        Path storage = TestServers.storage(work);
+        Storage store = new Storage(storage, TestServers.temp(work));
+        Files.writeString(storage.resolve("large.bin"), "old");
+        try (Storage.Upload upload = store.begin("large.bin", EARLY_FLUSHED + 1)) {
+            writeInPieces(upload, TestFiles.randomBytes(EARLY_FLUSHED, 15));
+        }
+        assertThat(storage.resolve("large.bin")).hasContent("old");
+        TestServers.assertNoTrace(work, "large.bin");
+    }
+
+    /** Above the 32 MiB at which an upload starts flushing in the background. */
+    private static final int EARLY_FLUSHED = 40 * 1024 * 1024;
+
+    private static void writeInPieces(Storage.Upload upload, byte[] content) throws Exception {
+        for (int offset = 0; offset < content.length; offset += 64 * 1024) {
+            upload.write(content, offset, Math.min(64 * 1024, content.length - offset));
+        }
+    }
+
+    @Test
     @DisplayName("XFER-UP-01, XFER-ERR-02: when the temporary directory has vanished, a valid header still gets an ERROR reply")
     void vanishedTempDirGetsAnErrorReply() throws Exception {
         try (XferServer server = XferServer.start(TestServers.config(work, new TestServers.Log()))) {
