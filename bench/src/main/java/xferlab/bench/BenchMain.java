@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -202,7 +203,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private static Measurement inProcess(InProcess measurement) {
-        return () -> new Processes.Sample(measurement.seconds(), Double.NaN, Double.NaN);
+        return () -> new Processes.Sample(measurement.seconds(), Double.NaN, Double.NaN, Double.NaN);
     }
 
     private record Planned(String bench, String what, long octets, Measurement measurement) {
@@ -215,7 +216,12 @@ public final class BenchMain implements Callable<Integer> {
 
         /** Median CPU seconds per GiB of one side, or NaN where it was not measured. */
         double cpuPerGib(boolean client) {
-            List<Double> cpu = samples.stream().map(s -> client ? s.clientCpu() : s.serverCpu()).toList();
+            return perGib(client ? Processes.Sample::clientCpu : Processes.Sample::serverCpu);
+        }
+
+        /** Median seconds per GiB of one figure of the samples, or NaN where it was not measured. */
+        double perGib(ToDoubleFunction<Processes.Sample> figure) {
+            List<Double> cpu = samples.stream().map(figure::applyAsDouble).toList();
             return cpu.stream().anyMatch(c -> c.isNaN()) ? Double.NaN : median(cpu) / (octets / (double) (1L << 30));
         }
 
@@ -319,11 +325,13 @@ public final class BenchMain implements Callable<Integer> {
                     try {
                         Processes.Sample sample = planned.measurement().sample();
                         row.samples().add(sample);
-                        report.line(String.format(Locale.ROOT, "round %d  %-48s %8s %7s s %6s GB/s%s", round,
+                        report.line(String.format(Locale.ROOT, "round %d  %-48s %8s %7s s %6s GB/s%s%s", round,
                                 planned.what(), Sizes.format(planned.octets()), Report.seconds(sample.seconds()),
                                 Report.rate(planned.octets(), sample.seconds()),
                                 Double.isNaN(sample.clientCpu()) ? "" : String.format(Locale.ROOT,
-                                        "  CPU client %.2f s, server %.2f s", sample.clientCpu(), sample.serverCpu())));
+                                        "  CPU client %.2f s, server %.2f s", sample.clientCpu(), sample.serverCpu()),
+                                sample.serverJitCpu() > 0 ? String.format(Locale.ROOT,
+                                        " (JIT compiler %.2f s)", sample.serverJitCpu()) : ""));
                     } catch (IOException e) {
                         rows.put(key, new Row(row.bench(), row.what(), row.octets(), row.samples(), e.getMessage()));
                         report.line("round " + round + "  " + planned.what() + ": FAILED: " + e.getMessage());
@@ -363,18 +371,18 @@ public final class BenchMain implements Callable<Integer> {
             limit = Math.min(socket.octets() / socket.median(), disk.octets() / disk.median());
         }
         List<List<String>> table = Report.rows(List.of("benchmark", "what", "size", "seconds", "GB/s", "range GB/s",
-                "vs limit", "client CPU s/GiB", "server CPU s/GiB"));
+                "vs limit", "client CPU s/GiB", "server CPU s/GiB", "of which JIT"));
         for (Row row : rows.values()) {
             if (!ok(row)) {
                 table.add(List.of(row.bench(), row.what(), Sizes.format(row.octets()), "-", "-", "-",
-                        row.problem() == null ? "no figure" : "FAILED", "-", "-"));
+                        row.problem() == null ? "no figure" : "FAILED", "-", "-", "-"));
                 continue;
             }
             double rate = row.octets() / row.median();
             String versus = limit == null || row.what().startsWith("SHA") ? "" : Report.ratio(rate / limit);
             table.add(List.of(row.bench(), row.what(), Sizes.format(row.octets()), Report.seconds(row.median()),
                     Report.rate(row.octets(), row.median()), row.range(), versus, cpu(row.cpuPerGib(true)),
-                    cpu(row.cpuPerGib(false))));
+                    cpu(row.cpuPerGib(false)), jit(row.perGib(Processes.Sample::serverJitCpu))));
         }
         report.line("");
         report.table(table);
@@ -404,7 +412,8 @@ public final class BenchMain implements Callable<Integer> {
                 target(name + ": client CPU per GiB <= the Python client's", cpu(pair.cpuPerGib(true)) + " s against "
                         + cpu(python.cpuPerGib(true)) + " s", client <= 1.0);
                 target(name + ": server CPU per GiB <= the Python server's", cpu(pair.cpuPerGib(false)) + " s against "
-                        + cpu(python.cpuPerGib(false)) + " s", server <= 1.0);
+                        + cpu(python.cpuPerGib(false)) + " s (JIT compiler "
+                        + cpu(pair.perGib(Processes.Sample::serverJitCpu)) + " s)", server <= 1.0);
             }
         }
         if (ok(pair) && limit != null) {
@@ -438,6 +447,11 @@ public final class BenchMain implements Callable<Integer> {
 
     private static String cpu(double seconds) {
         return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.2f", seconds);
+    }
+
+    /** A server's JIT share: blank for one without a JIT compiler (Python, rsync). */
+    private static String jit(double seconds) {
+        return seconds > 0 ? cpu(seconds) : "";
     }
 
     /** The row of {@code bench} whose description starts with {@code what} (the shortest such), for {@code octets}. */

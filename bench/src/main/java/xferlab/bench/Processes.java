@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.stream.Stream;
+
 import xferlab.conformance.target.ProcessGroup;
 
 /**
@@ -43,8 +45,12 @@ final class Processes {
     private Processes() {
     }
 
-    /** Seconds of wall time, and CPU seconds of each side (NaN where this system cannot tell). */
-    record Sample(double seconds, double clientCpu, double serverCpu) {
+    /**
+     * Seconds of wall time, and CPU seconds of each side (NaN where this system cannot
+     * tell); {@code serverJitCpu} is the part of the server's that its JIT compiler
+     * threads used (0 for a server that has none).
+     */
+    record Sample(double seconds, double clientCpu, double serverCpu, double serverJitCpu) {
     }
 
     /** A server process that says on standard error on which port it listens. */
@@ -125,6 +131,7 @@ final class Processes {
         List<String> command = new ArrayList<>(List.of("sh", "-c", "\"$@\"; s=$?; times; exit $s", "sh"));
         command.addAll(client);
         double serverBefore = cpuSeconds(serverPid);
+        double jitBefore = jitCpuSeconds(serverPid);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!process.waitFor(UPLOAD.toSeconds(), TimeUnit.SECONDS)) {
@@ -139,13 +146,14 @@ final class Processes {
         }
         awaitNoChildren(serverPid);
         double serverCpu = cpuSeconds(serverPid) - serverBefore;
+        double serverJitCpu = jitCpuSeconds(serverPid) - jitBefore;
         double clientCpu = Double.NaN;
         Matcher children = lines.isEmpty() ? null : TIMES.matcher(lines.get(lines.size() - 1));
         if (children != null && children.find()) {
             clientCpu = 60 * Double.parseDouble(children.group(1)) + Double.parseDouble(children.group(2))
                     + 60 * Double.parseDouble(children.group(3)) + Double.parseDouble(children.group(4));
         }
-        return new Sample(seconds, clientCpu, serverCpu);
+        return new Sample(seconds, clientCpu, serverCpu, serverJitCpu);
     }
 
     /** User and system time of a live process and of its reaped children, or NaN without /proc. */
@@ -157,6 +165,34 @@ final class Processes {
             long ticks = 0;
             for (int field = 14; field <= 17; field++) {
                 ticks += Long.parseLong(fields[field - 3]);
+            }
+            return ticks / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * User and system time of a JVM's JIT compiler threads ("C1 CompilerThread0", cut
+     * to 15 characters by Linux), or NaN without /proc. A compiler thread that ends
+     * takes its time with it, so this is a lower bound; HotSpot keeps them while there
+     * is work, which is when they count.
+     */
+    static double jitCpuSeconds(long pid) {
+        try (Stream<Path> tasks = Files.list(PROC.resolve(pid + "/task"))) {
+            long ticks = 0;
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.matches("C[12] CompilerThre.*")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+                }
             }
             return ticks / (double) CLOCK_TICKS;
         } catch (IOException | RuntimeException e) {
