@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,13 @@ class StorageTest {
         Path storage = TestServers.storage(work);
         Storage store = new Storage(storage, TestServers.temp(work));
         byte[] content = TestFiles.randomBytes(EARLY_FLUSHED, 14);
+        int firstPart = 33 * 1024 * 1024;
         try (Storage.Upload upload = store.begin("large.bin", content.length)) {
-            writeInPieces(upload, content);
+            writeInPieces(upload, Arrays.copyOf(content, firstPart));
+            // The flush of the first 32 MiB has started; once it is over, the upload
+            // must still take octets (a flush that closed the file would fail here).
+            awaitNoEarlyFlush();
+            writeInPieces(upload, Arrays.copyOfRange(content, firstPart, content.length));
             assertThat(storage.resolve("large.bin")).as("before commit").doesNotExist();
             upload.commit();
         }
@@ -125,6 +131,13 @@ class StorageTest {
 
     /** Above the 32 MiB at which an upload starts flushing in the background. */
     private static final int EARLY_FLUSHED = 40 * 1024 * 1024;
+
+    /** Waits (within the test's timeout) until no early flush thread runs. */
+    private static void awaitNoEarlyFlush() throws InterruptedException {
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("xfer-early-flush"))) {
+            Thread.sleep(10); // polling: a finished thread signals nobody
+        }
+    }
 
     private static void writeInPieces(Storage.Upload upload, byte[] content) throws Exception {
         for (int offset = 0; offset < content.length; offset += 64 * 1024) {
