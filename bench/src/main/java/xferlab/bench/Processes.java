@@ -159,14 +159,8 @@ final class Processes {
     /** User and system time of a live process and of its reaped children, or NaN without /proc. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(PROC.resolve(pid + "/stat"));
-            // Fields after the command name (which may hold spaces): state is 3, utime 14 .. cstime 17.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = 0;
-            for (int field = 14; field <= 17; field++) {
-                ticks += Long.parseLong(fields[field - 3]);
-            }
-            return ticks / (double) CLOCK_TICKS;
+            // utime 14, stime 15, cutime 16, cstime 17
+            return ticks(Files.readString(PROC.resolve(pid + "/stat")), 14, 17) / (double) CLOCK_TICKS;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -190,14 +184,24 @@ final class Processes {
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.matches("C[12] CompilerThre.*")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+                    ticks += ticks(stat, 14, 15); // utime, stime
                 }
             }
             return ticks / (double) CLOCK_TICKS;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** The sum of fields {@code first} to {@code last} (numbered as in proc(5)) of a stat line. */
+    private static long ticks(String stat, int first, int last) {
+        // Fields after the command name (which may hold spaces and parentheses): state is 3.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int field = first; field <= last; field++) {
+            ticks += Long.parseLong(fields[field - 3]);
+        }
+        return ticks;
     }
 
     /** Linux's USER_HZ: 100 on every architecture Java runs on there. */
